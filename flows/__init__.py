@@ -1,0 +1,1 @@
+"""Wiring: Prefect flows, the HTTP client and the `hzhk` command line."""

@@ -1,0 +1,125 @@
+"""Turning page bytes into text: the one decoder both the fetcher and `hzhk extract` use.
+
+Order of evidence: a byte-order mark (unambiguous, as in the WHATWG encoding spec), the HTTP
+header, `<meta>` / the XML declaration, then charset-normalizer's guess. Declared charsets are
+often wrong on Chinese sites, so a declaration is only trusted if the bytes decode under it
+cleanly; valid multi-byte UTF-8 beats any legacy declaration (it is almost never accidental).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+# Legacy names decoded with their supersets, so characters outside the old tables survive.
+SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "cp936": "gb18030",
+    "euc-cn": "gb18030",
+    "big5": "big5hkscs",
+    "big5-tw": "big5hkscs",
+    "cp950": "big5hkscs",
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+}
+
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_\-.]+)["']""", re.I)
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([a-zA-Z0-9_\-:.]+)""", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    charset: str  # the codec actually used (normalised Python name)
+    declared: str | None  # what the header/meta/BOM said, if anything
+    source: str  # bom, header, meta, utf-8, detected, fallback
+    corrected: bool  # a declaration existed but the bytes said otherwise
+
+
+def normalise(name: str | None) -> str | None:
+    """A Python codec name for a declared charset, upgraded to its superset; None if unknown."""
+    if not name:
+        return None
+    label = name.strip().strip("\"'").lower()
+    label = SUPERSETS.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def header_charset(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    found = _HEADER_CHARSET.search(content_type)
+    return found.group(1) if found else None
+
+
+def sniff_declared(data: bytes) -> str | None:
+    """The charset a document declares about itself in its first 4 KB (meta or XML declaration)."""
+    head = data[:4096]
+    found = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    return found.group(1).decode("ascii", "replace") if found else None
+
+
+def _clean(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _is_multibyte_utf8(data: bytes) -> bool:
+    if data.isascii():
+        return False
+    return _clean(data, "utf-8") is not None
+
+
+def decode_html(data: bytes, content_type: str | None = None) -> Decoded:
+    """Decode a page's bytes to text; never raises, at worst replaces undecodable bytes."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return Decoded(data.decode(codec, "replace"), codec, codec, "bom", False)
+
+    declared_raw = header_charset(content_type)
+    source = "header"
+    declared = normalise(declared_raw)
+    if declared is None:
+        declared_raw = sniff_declared(data)
+        source = "meta"
+        declared = normalise(declared_raw)
+
+    if declared is not None:
+        utf8_family = declared.startswith("utf")
+        if not utf8_family and _is_multibyte_utf8(data):
+            return Decoded(data.decode("utf-8"), "utf-8", declared_raw, "utf-8", True)
+        text = _clean(data, declared)
+        if text is not None:
+            return Decoded(text, declared, declared_raw, source, False)
+    elif _clean(data, "utf-8") is not None:
+        return Decoded(data.decode("utf-8"), "utf-8", None, "utf-8", False)
+
+    guess = from_bytes(data[:200_000]).best()
+    if guess is not None:
+        codec = normalise(guess.encoding) or "utf-8"
+        text = _clean(data, codec)
+        if text is not None:
+            return Decoded(text, codec, declared_raw, "detected", declared is not None)
+    codec = declared or "utf-8"
+    return Decoded(data.decode(codec, "replace"), codec, declared_raw, "fallback", False)

@@ -1,0 +1,1 @@
+"""The warehouse: schema, migrations and every SQL statement of the project."""

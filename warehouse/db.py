@@ -1,0 +1,205 @@
+"""Opening the DuckDB file, applying migrations, and describing what is in it.
+
+Connections are opened with extension auto-install off: the machine may have no internet, and the
+FTS extension is loaded from the pinned `duckdb-extension-fts` package instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+from warehouse.seed import ensure_seed
+
+DISPLAY_TIMEZONE = "Asia/Hong_Kong"
+
+
+class WarehouseError(Exception):
+    """A warehouse that cannot be opened or migrated; the message says why."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+    @property
+    def checksum(self) -> str:
+        return hashlib.sha256(self.sql.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class TableCount:
+    name: str
+    rows: int
+
+
+@dataclass(frozen=True)
+class Status:
+    path: Path
+    version: int
+    latest: int
+    applied: list[tuple[int, str, datetime]]
+    tables: list[TableCount]
+    views: list[str]
+
+
+def fts_extension_path() -> Path:
+    """The FTS extension binary shipped by the pinned package, matching duckdb's exact version."""
+    import duckdb_extension_fts
+
+    base = Path(str(resources.files(duckdb_extension_fts))) / "extensions"
+    found = sorted(base.glob(f"v{duckdb.__version__}/fts.duckdb_extension"))
+    if not found:
+        raise WarehouseError(
+            f"no FTS extension for duckdb {duckdb.__version__} under {base}; "
+            "duckdb and duckdb-extension-fts must be the same version"
+        )
+    return found[0]
+
+
+def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse file with FTS loaded and times shown in Hong Kong time."""
+    if read_only and not path.exists():
+        raise WarehouseError(f"no warehouse at {path}: run `hzhk db migrate` first")
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(
+            str(path),
+            read_only=read_only,
+            config={"autoinstall_known_extensions": False, "autoload_known_extensions": False},
+        )
+    except duckdb.IOException as exc:
+        raise WarehouseError(f"cannot open {path}: {exc}") from exc
+    con.execute(f"LOAD '{fts_extension_path()}'")
+    con.execute(f"SET TimeZone = '{DISPLAY_TIMEZONE}'")
+    return con
+
+
+def available_migrations() -> list[Migration]:
+    folder = resources.files("warehouse") / "migrations"
+    found = []
+    for item in folder.iterdir():
+        if item.name.endswith(".sql"):
+            number, _, rest = item.name.partition("_")
+            found.append(Migration(int(number), rest.removesuffix(".sql"), item.read_text("utf-8")))
+    versions = [m.version for m in found]
+    if len(versions) != len(set(versions)):
+        raise WarehouseError(f"two migrations share a number: {sorted(versions)}")
+    return sorted(found, key=lambda m: m.version)
+
+
+def view_definitions() -> list[tuple[str, str]]:
+    folder = resources.files("warehouse") / "views"
+    return sorted(
+        (item.name.removesuffix(".sql"), item.read_text("utf-8"))
+        for item in folder.iterdir()
+        if item.name.endswith(".sql")
+    )
+
+
+def _applied(con: duckdb.DuckDBPyConnection) -> dict[int, str]:
+    rows = con.execute("SELECT version, checksum FROM schema_migrations").fetchall()
+    return {int(v): str(c) for v, c in rows}
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[Migration]:
+    """Apply pending migrations, refresh the views and ensure the seed, all in one transaction.
+
+    A crash at any point leaves the file as it was before; a second call changes nothing.
+    """
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, checksum VARCHAR NOT NULL,"
+        " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+    )
+    applied = _applied(con)
+    migrations = available_migrations()
+    for m in migrations:
+        if m.version in applied and applied[m.version] != m.checksum:
+            raise WarehouseError(
+                f"migration {m.version:03d}_{m.name} changed after it was applied; "
+                "add a new migration instead of editing an old one"
+            )
+    pending = [m for m in migrations if m.version not in applied]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for m in pending:
+            con.execute(m.sql)
+            con.execute(
+                "INSERT INTO schema_migrations (version, name, checksum) VALUES (?, ?, ?)",
+                [m.version, m.name, m.checksum],
+            )
+        for _, sql in view_definitions():
+            con.execute(sql)
+        ensure_seed(con)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return pending
+
+
+def open_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-write connection to an up-to-date, seeded warehouse."""
+    con = connect(path)
+    try:
+        migrate(con)
+    except Exception:
+        con.close()
+        raise
+    return con
+
+
+def status(con: duckdb.DuckDBPyConnection, path: Path) -> Status:
+    latest = max((m.version for m in available_migrations()), default=0)
+    has_table = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_migrations'"
+    ).fetchone()
+    applied: list[tuple[int, str, datetime]] = []
+    if has_table and has_table[0]:
+        applied = [
+            (int(v), str(n), t)
+            for v, n, t in con.execute(
+                "SELECT version, name, applied_at FROM schema_migrations ORDER BY version"
+            ).fetchall()
+        ]
+    names = [
+        str(r[0])
+        for r in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY table_name"
+        ).fetchall()
+    ]
+    tables = []
+    for name in names:
+        counted = con.execute(f'SELECT count(*) FROM "{name}"').fetchone()
+        tables.append(TableCount(name, int(counted[0]) if counted else 0))
+    views = [
+        str(r[0])
+        for r in con.execute(
+            "SELECT view_name FROM duckdb_views() WHERE NOT internal AND schema_name = 'main'"
+            " ORDER BY view_name"
+        ).fetchall()
+    ]
+    return Status(
+        path=path,
+        version=max((v for v, _, _ in applied), default=0),
+        latest=latest,
+        applied=applied,
+        tables=tables,
+        views=views,
+    )
+
+
+def rebuild_search_index(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild the full-text index over articles; DuckDB's FTS index is a snapshot, not live."""
+    con.execute(
+        "PRAGMA create_fts_index('articles', 'article_id', 'title', 'body', overwrite=1)"
+    )

@@ -1,0 +1,17 @@
+-- One row per event; counts and first/last seen are derived from its articles, never stored twice.
+CREATE OR REPLACE VIEW v_events AS
+SELECT
+    e.event_id,
+    e.title,
+    e.event_type,
+    e.event_date,
+    e.place,
+    min(coalesce(a.published_at, a.first_seen_at)) AS first_seen,
+    max(coalesce(a.published_at, a.first_seen_at)) AS last_seen,
+    count(DISTINCT ea.article_id) AS article_count,
+    count(DISTINCT coalesce(a.publisher, a.source_id)) AS outlet_count,
+    e.status
+FROM events AS e
+LEFT JOIN event_articles AS ea USING (event_id)
+LEFT JOIN articles AS a USING (article_id)
+GROUP BY ALL;

@@ -1,0 +1,15 @@
+CREATE OR REPLACE VIEW v_figures AS
+SELECT
+    f.article_id,
+    ea.event_id,
+    f.subject,
+    f.value,
+    f.unit,
+    f.currency,
+    f.as_of,
+    f.sentence,
+    f.qualifier
+FROM figures AS f
+LEFT JOIN (
+    SELECT article_id, min(event_id) AS event_id FROM event_articles GROUP BY article_id
+) AS ea USING (article_id);
