@@ -1,4 +1,4 @@
-"""The one settings object: `config/settings.toml`, overridden by the environment, overridden by CLI flags.
+"""The one settings object: `config/settings.toml`, then the environment, then CLI flags.
 
 Every command takes `--warehouse` and `--config` so a test, a benchmark or a user can point the
 whole tool elsewhere without editing files.
@@ -38,9 +38,7 @@ class FetchSettings(BaseModel):
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(
-        env_prefix="HZHK_", env_nested_delimiter="__", extra="ignore"
-    )
+    model_config = SettingsConfigDict(env_prefix="HZHK_", env_nested_delimiter="__", extra="ignore")
 
     config_dir: Path = DEFAULT_CONFIG_DIR
     warehouse: Path = Path("data/warehouse.duckdb")

@@ -58,7 +58,7 @@ def seed_articles() -> list[SeedArticle]:
 
 
 def ensure_seed(con: duckdb.DuckDBPyConnection) -> None:
-    """Insert the seed articles that are missing; never overwrite what later stages added to them."""
+    """Insert missing seed articles; never overwrite what later stages added to them."""
     for a in seed_articles():
         images = [{"url": None, "caption": c} for c in a.captions]
         con.execute(

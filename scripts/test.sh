@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Set up, then run every check CI runs: lint, format, types, the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/mypy
+.venv/bin/python -m pytest "$@"
