@@ -1,1 +1,4 @@
-"""Understanding stored articles: relevance, entities, figures, agreements, duplicates, events. Pure: text and records in, records out."""
+"""Understanding stored articles: relevance, entities, figures, agreements, duplicates, events.
+
+Pure like parsers/: text and records in, records out.
+"""
