@@ -200,6 +200,4 @@ def status(con: duckdb.DuckDBPyConnection, path: Path) -> Status:
 
 def rebuild_search_index(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild the full-text index over articles; DuckDB's FTS index is a snapshot, not live."""
-    con.execute(
-        "PRAGMA create_fts_index('articles', 'article_id', 'title', 'body', overwrite=1)"
-    )
+    con.execute("PRAGMA create_fts_index('articles', 'article_id', 'title', 'body', overwrite=1)")
