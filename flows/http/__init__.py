@@ -1,0 +1,1 @@
+"""The polite HTTP client: address guard, robots.txt, pacing, retries, caps and conditional GET."""
