@@ -33,6 +33,7 @@ class FeedItem:
     guid: str | None = None
     authors: tuple[str, ...] = ()
     related: tuple[FeedItem, ...] = ()  # e.g. the other stories of a Google News top-story cluster
+    country: str | None = None  # the publisher's country where the feed says (GDELT sourcecountry)
 
 
 @dataclass(frozen=True, slots=True)

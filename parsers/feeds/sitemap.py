@@ -1,0 +1,84 @@
+"""XML sitemaps, sitemap indexes and Google News sitemaps.
+
+An index yields its child sitemaps as items (the caller decides whether to follow them); a news
+sitemap carries title, publication date and language per URL. Parsed with ElementTree through
+defusedxml: sitemaps must be well-formed, and hostile ones are refused.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Mapping
+from datetime import tzinfo
+from xml.etree.ElementTree import Element
+
+from parsers.dates import parse_datetime
+from parsers.feeds.language import language_tag
+from parsers.feeds.safexml import local_name, parse_xml
+from parsers.feeds.text import clean_text
+from parsers.feeds.zones import zone
+from parsers.records import FeedItem, ParseError
+from parsers.urls import resolve
+
+SITEMAP_ROOTS = frozenset({"urlset", "sitemapindex"})
+GZIP_MAGIC = b"\x1f\x8b"
+MAX_UNCOMPRESSED = 50 * 1024 * 1024  # the sitemap protocol's own limit per file
+
+
+def gunzip(data: bytes) -> bytes:
+    """`sitemap.xml.gz` served as a file, not as Content-Encoding; bounded against gzip bombs."""
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        out = inflater.decompress(data, MAX_UNCOMPRESSED)
+    except zlib.error as error:
+        raise ParseError(f"sitemap: broken gzip data ({error})") from error
+    if inflater.unconsumed_tail:
+        raise ParseError(f"sitemap: more than {MAX_UNCOMPRESSED} bytes once decompressed")
+    return out
+
+
+def _child(element: Element, name: str) -> Element | None:
+    for child in element:
+        if local_name(child.tag) == name:
+            return child
+    return None
+
+
+def _text(element: Element | None, name: str) -> str | None:
+    child = _child(element, name) if element is not None else None
+    return clean_text(child.text) if child is not None and child.text else None
+
+
+def _entry(
+    element: Element, base: str, default_tz: tzinfo, language: str | None
+) -> FeedItem | None:
+    url = resolve(base, _text(element, "loc"))
+    if url is None:
+        return None
+    news = _child(element, "news")
+    publication = _child(news, "publication") if news is not None else None
+    return FeedItem(
+        url=url,
+        title=_text(news, "title"),
+        published_at=parse_datetime(_text(news, "publication_date"), default_tz),
+        updated_at=parse_datetime(_text(element, "lastmod"), default_tz),
+        publisher=_text(publication, "name"),
+        language=language_tag(_text(publication, "language")) or language,
+    )
+
+
+def parse_sitemap(data: bytes, url: str, options: Mapping[str, str]) -> list[FeedItem]:
+    """URLs of a sitemap, or the child sitemaps of a sitemap index, with what they carry."""
+    if data.startswith(GZIP_MAGIC):
+        data = gunzip(data)
+    root = parse_xml(data, "sitemap")
+    kind = local_name(root.tag)
+    if kind not in SITEMAP_ROOTS:
+        raise ParseError(f"sitemap: root element is <{kind}>, not <urlset> or <sitemapindex>")
+    language = language_tag(options.get("language"))
+    default_tz = zone(options.get("default_tz"), language)
+    child = "url" if kind == "urlset" else "sitemap"
+    entries = (
+        _entry(node, url, default_tz, language) for node in root if local_name(node.tag) == child
+    )
+    return [entry for entry in entries if entry is not None]
