@@ -1,0 +1,1 @@
+"""Benchmarks: measured figures with baselines from the same run, never timed test assertions."""

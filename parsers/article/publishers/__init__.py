@@ -1,0 +1,1 @@
+"""One module per publisher, each defining `PUBLISHERS: tuple[Publisher, ...]` (../README.md)."""

@@ -1,0 +1,73 @@
+"""InvestHK news and press releases: www.investhk.gov.hk/<en|zh-hk|zh-cn>/news/<slug>/.
+
+A WordPress site: the page shows only a date ("24 April 2025", "2025年4月24日"), while the Yoast
+SEO JSON-LD graph carries the exact times in UTC on a `WebPage` node (not an Article, so the
+shared JSON-LD reader does not pick it up). Releases end with "About Invest Hong Kong" and a
+media-enquiries line inside the content block.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from parsers.article.base import ArticleParser, Page, Publisher
+from parsers.article.publishers.trailers import cut_trailer
+from parsers.dates import parse_datetime
+from parsers.records import Image
+
+
+def _webpage_dates(page: Page) -> tuple[str | None, str | None]:
+    """(datePublished, dateModified) of the Yoast graph's WebPage node, if the page has one."""
+    for script in page.soup.select('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(script.get_text(), strict=False)
+        except (ValueError, RecursionError):
+            continue
+        nodes = data.get("@graph", [data]) if isinstance(data, dict) else data
+        for node in nodes if isinstance(nodes, list) else []:
+            if not isinstance(node, dict):
+                continue
+            kinds = node.get("@type")
+            if "WebPage" not in (kinds if isinstance(kinds, list) else [kinds]):
+                continue
+            published, modified = node.get("datePublished"), node.get("dateModified")
+            return (
+                published if isinstance(published, str) else None,
+                modified if isinstance(modified, str) else None,
+            )
+    return None, None
+
+
+class InvestHKNews(ArticleParser):
+    """The news/press-release post template."""
+
+    title_selector = "h1.news-detail__title"
+    published_selector = ".news-detail__date time"
+    section_selector = ".news-detail__type"
+    body_selector = ".news-detail__content"
+    paragraph_selector = "p, h2, h3, li"
+    title_suffixes = ("InvestHK", "投資推廣署", "投资推广署")
+
+    def get_published(self, page: Page) -> datetime | None:
+        exact = parse_datetime(_webpage_dates(page)[0], self.default_tz)
+        return exact or super().get_published(page)
+
+    def get_updated(self, page: Page) -> datetime | None:
+        exact = parse_datetime(_webpage_dates(page)[1], self.default_tz)
+        return exact or super().get_updated(page)
+
+    def get_body(self, page: Page) -> tuple[tuple[str, ...], tuple[str, ...], tuple[Image, ...]]:
+        body, captions, _ = super().get_body(page)
+        # Images from a fresh copy, where each figure still holds its figcaption.
+        return cut_trailer(body), captions, self.get_images(page, self.body_container(page))
+
+
+PUBLISHERS = (
+    Publisher(
+        name="investhk",
+        label="InvestHK",
+        domains=("investhk.gov.hk",),
+        versions=(InvestHKNews,),
+    ),
+)

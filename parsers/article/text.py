@@ -1,0 +1,121 @@
+"""Text cleaning and boilerplate tests shared by every article parser.
+
+Pages mix the article with captions, bylines, share bars and copyright lines inside the same
+container; parsers keep their selectors simple and let these line-level tests drop the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f]")
+_SPACES = re.compile(r"[\s\u00a0\u3000\u2000-\u200a\u202f\u205f]+")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+# A caption credit ending a line: "[Photo/Xinhua]", "(Photo by Li Ming)", "（新华社记者 王明 摄）".
+_CAPTION = re.compile(
+    r"""(
+        [\[(（【]\s*(photo|image|picture|video|file\ photo|图|圖|图片|圖片|摄影|攝影)
+          [^\])）】]{0,80}[\])）】]
+      | [\[(（]\s*(xinhua|ic|vcg|cfp|afp|reuters|ap|getty\ images)\s*/[^\])）]{0,60}[\])）]
+      | [（(][^（()）]{0,40}(摄|攝)\s*[）)]
+    )\s*$
+    | ^\s*(photo|图片|圖片)\s*[:：/]""",
+    re.I | re.X,
+)
+
+_SOCIAL = r"facebook|twitter|weibo|wechat|微信|微博|linkedin|whatsapp|email|e-mail|x|print"
+
+_BOILERPLATE = re.compile(
+    r"""^(
+        (copyright|©|\(c\))\b.* | .*\ball\ rights\ reserved\b.* | .*版权所有.* | .*版權所有.*
+      | (share|share\ this(\ article|\ story)?|分享到|分享|分享至|轉發|转发)\s*[:：]?.{0,40}
+      | (related(\ (stories|news|articles|reading|coverage|posts?))?|read\ more|more\ on\ this
+         |see\ also|相关(新闻|阅读|报道|链接)|相關(新聞|閱讀|報道|連結)|延伸阅读|延伸閱讀|推荐阅读
+         |推薦閱讀)\s*([:：].{0,100})?
+      | [\[【(（]?\s*(责任编辑|責任編輯|编辑|編輯|责编|責編|editor)\s*[:：].{0,40}
+      | (来源|來源|source)\s*[:：].{0,40}
+      | (by|作者|记者|記者|撰文|文)\s*[:：/].{0,40}
+      | by\ [\w.'’\- ]{2,60}(\ (in|and)\ [\w .'’\-]{2,40})?
+      | (advertisement|广告|廣告|subscribe(\ now)?|sign\ up.*newsletter.*|打印|列印|关闭|關閉
+         |返回顶部|返回頂部)
+      | ({social})(\s*[|/·]\s*({social}))+
+    )$""".replace("{social}", _SOCIAL),
+    re.I | re.X | re.S,
+)
+
+
+def clean_text(text: str) -> str:
+    """One line of readable text: invisible characters gone, every run of whitespace one space."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption or credit, which the record keeps apart from the body."""
+    return bool(_CAPTION.search(line))
+
+
+def is_boilerplate(line: str) -> bool:
+    """A byline, share bar, related-stories header, editor or copyright line: not the article."""
+    return bool(_BOILERPLATE.match(line))
+
+
+def split_body(lines: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(body paragraphs, captions) from raw paragraph texts, cleaned, deduplicated, in order."""
+    body: list[str] = []
+    captions: list[str] = []
+    seen: set[str] = set()
+    for raw in lines:
+        line = clean_text(raw)
+        if not line or line in seen:
+            continue
+        if len(line) >= 40:  # repeated captions and teasers; short lines may repeat legitimately
+            seen.add(line)
+        if is_caption(line):
+            captions.append(line)
+        elif not is_boilerplate(line):
+            body.append(line)
+    return tuple(body), tuple(captions)
+
+
+def cjk_ratio(text: str) -> float:
+    """Share of CJK ideographs among non-space characters; 0.0 for empty text."""
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return 0.0
+    return sum(1 for c in chars if _CJK.match(c)) / len(chars)
+
+
+_SUFFIX_SEPARATORS = re.compile(r"\s+[|\-–—·•:]\s+|\s*[|_｜]\s*|\s*--\s*|\s+-\s*|\s*-\s+")
+
+
+def strip_site_suffix(title: str, site_names: Iterable[str] = ()) -> str:
+    """A headline without the site name pages append: "… - 新华网", "… | CBC News", "…_中国日报网".
+
+    Known site names (og:site_name, the JSON-LD publisher) are removed wherever they end the title;
+    otherwise a last segment is dropped only when it is short next to what precedes it, so a
+    headline that itself contains a dash survives.
+    """
+    title = clean_text(title)
+    for name in site_names:
+        name = clean_text(name)
+        if not name or name == title:
+            continue
+        for sep in (" | ", " - ", " – ", " — ", "_", "|", "｜", " : ", "--", "-"):
+            if title.endswith(sep + name):
+                return clean_text(title[: -len(sep + name)])
+    parts = _SUFFIX_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    head = title[: title.rfind(parts[-1])].rstrip(" |-–—·•:_｜")
+    tail = parts[-1]
+    head_length = len(clean_text(head))
+    if _CJK.search(tail):
+        short_tail = len(tail) <= 12 and head_length >= max(4, len(tail))
+    else:
+        short_tail = len(tail.split()) <= 4 and len(tail) <= 30
+        short_tail = short_tail and head_length >= max(8, 2 * len(tail))
+    if short_tail:
+        return strip_site_suffix(clean_text(head)) if len(parts) > 2 else clean_text(head)
+    return title

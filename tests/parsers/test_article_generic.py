@@ -1,0 +1,99 @@
+"""The generic parser: metadata from JSON-LD / OpenGraph, body from trafilatura, fallbacks."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta, timezone
+
+from parsers.article import parse_article
+
+EIGHT = timezone(timedelta(hours=8))
+SENTENCES = [
+    "Hangzhou and Hong Kong agreed on Thursday to deepen cooperation in finance and technology.",
+    "Officials from both cities said several working groups would meet before the end of the year.",
+    "The agreements cover smart city construction, professional services and new energy projects.",
+]
+
+
+def page(head: str = "", body: str = "") -> bytes:
+    return f"<html><head>{head}</head><body>{body}</body></html>".encode()
+
+
+def article(*extra: str) -> str:
+    return "<article>" + "".join(f"<p>{s}</p>" for s in [*SENTENCES, *extra]) + "</article>"
+
+
+def test_metadata_comes_from_json_ld_and_open_graph() -> None:
+    linked = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "Example"},
+            {
+                "@type": "NewsArticle",
+                "headline": "Two cities deepen ties",
+                "author": [{"@type": "Person", "name": "Jane Lee"}, "Tom Wong"],
+                "datePublished": "2023-06-26T10:00:00+08:00",
+                "isAccessibleForFree": False,
+            },
+        ],
+    }
+    head = (
+        '<meta property="og:site_name" content="Example News">'
+        f'<script type="application/ld+json">{json.dumps(linked)}</script>'
+    )
+    record = parse_article(page(head, article()), "https://news.example.com/a/1")
+    assert record.title == "Two cities deepen ties"
+    assert record.authors == ("Jane Lee", "Tom Wong")
+    assert record.published_at == datetime(2023, 6, 26, 10, tzinfo=EIGHT)
+    assert record.access == "paywalled"
+    assert record.body == tuple(SENTENCES)
+
+
+def test_site_names_are_stripped_from_titles() -> None:
+    head = (
+        "<title>Two cities deepen ties | Example News</title>"
+        '<meta property="og:site_name" content="Example News">'
+    )
+    record = parse_article(page(head, article()), "https://news.example.com/a/1")
+    assert record.title == "Two cities deepen ties"
+
+
+def test_naive_times_are_utc_on_english_sites_and_utc8_on_chinese_ones() -> None:
+    head = '<title>Story</title><meta property="article:published_time" content="2023-06-26 10:00">'
+    english = parse_article(page(head, article()), "https://news.example.com/a/1")
+    chinese_host = parse_article(page(head, article()), "https://news.example.com.hk/a/1")
+    assert english.published_at == datetime(2023, 6, 26, 10, tzinfo=UTC)
+    assert chinese_host.published_at == datetime(2023, 6, 26, 10, tzinfo=EIGHT)
+
+
+def test_a_date_printed_under_the_headline_is_found() -> None:
+    body = "<h1>杭州与香港深化合作</h1><div class='info'>2019年6月14日 09:30 来源：某网</div>"
+    record = parse_article(
+        page("<title>杭州与香港深化合作</title>", body + article()), "http://a.example.cn/x"
+    )
+    assert record.published_at == datetime(2019, 6, 14, 9, 30, tzinfo=EIGHT)
+
+
+def test_a_date_in_the_url_is_the_last_resort() -> None:
+    record = parse_article(
+        page("<title>Story</title>", article()), "https://a.example.com/2019/06/14/story/"
+    )
+    assert record.published_at is not None
+    assert record.published_at.date().isoformat() == "2019-06-14"
+
+
+def test_json_ld_article_body_is_used_when_the_page_renders_the_story_with_script() -> None:
+    text = "\n".join(SENTENCES)
+    linked = {"@type": "NewsArticle", "headline": "Two cities", "articleBody": text}
+    head = f'<script type="application/ld+json">{json.dumps(linked)}</script>'
+    record = parse_article(
+        page(head, "<div id='app'>Loading…</div>"), "https://spa.example.com/a/1"
+    )
+    assert record.body == tuple(SENTENCES)
+
+
+def test_captions_and_boilerplate_are_kept_out_of_the_body() -> None:
+    body = article("A delegation visits Hangzhou. [Photo/Xinhua]", "Share this article")
+    record = parse_article(page("<title>Story</title>", body), "https://news.example.com/a/1")
+    assert record.body == tuple(SENTENCES)
+    assert record.captions == ("A delegation visits Hangzhou. [Photo/Xinhua]",)
