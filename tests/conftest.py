@@ -41,3 +41,19 @@ def corpus() -> Path:
     if not SHARED_CORPUS.is_dir():
         pytest.skip("../shared/corpus is not present in this clone")
     return SHARED_CORPUS
+
+
+@pytest.fixture(scope="session")
+def prefect_harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Prefect's test API server, started once per session (12-14 s) by the tests that need it.
+
+    Such tests are marked `prefect`, so `pytest -m "not prefect"` skips the start-up.
+    """
+    import os
+
+    os.environ.setdefault("PREFECT_HOME", str(tmp_path_factory.mktemp("prefect-home")))
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=60):
+        yield

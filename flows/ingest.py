@@ -1,0 +1,411 @@
+"""The `ingest` flow: sources -> discovery -> page fetches -> parsed articles in the warehouse.
+
+Read top to bottom, it is the run:
+1. prepare: migrate, record the run, mirror the sources, load the feeds' remembered validators;
+2. discover: one task per source (conditional GET of its feed, parse, canonical links);
+3. store what discovery found: headline-only articles (Google News) and discovery failures, and
+   drop links the warehouse already has;
+4. for each batch of new links: one fetch task, then one store task (fetch log + archive, then
+   the parsed articles and parse failures);
+5. finish: record the feeds' own fetches (so their new ETags count only once their items are
+   stored: a crash before this point makes the next run read the feeds again and pick up where
+   this one stopped; a feed whose pages failed for a passing reason is recorded without its
+   validators, so the next run reads it again and retries them) and close the run.
+
+Failures are values: a failing source or page becomes a row in `ingest_errors` (and its HTTP
+attempts rows in `fetches`), and the rest of the run goes on. Each store step opens its own short
+DuckDB connection, because an open read-write connection locks the file for every other process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections import Counter
+from collections.abc import Awaitable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import cast
+from urllib.parse import urlsplit
+
+import duckdb
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.client.schemas.objects import State
+
+from flows.discover import (
+    Candidate,
+    Discovery,
+    GdeltGate,
+    discover_source,
+    headline_article,
+    unique_candidates,
+    with_feed_metadata,
+    worth_retrying,
+)
+from flows.http.fetcher import Fetcher
+from flows.http.results import FetchRequest, FetchResult, Validators
+from flows.settings import Settings, load_settings
+from flows.sources import Source, load_sources, request_url, select_sources, source_row
+from parsers.article import parse_article
+from parsers.records import ArticleRecord, ParseError
+from parsers.urls import canonicalize, is_fetchable
+from warehouse.articles import ArticleVersion, known_urls, upsert_articles
+from warehouse.db import connect, open_warehouse
+from warehouse.fetchlog import record_results, validators_for
+from warehouse.runs import RunProblem, finish_run, record_problems, run_problems, start_run
+from warehouse.sources import upsert_sources
+
+FLOW_NAME = "ingest"
+BATCH_SIZE = 50
+DISCOVER_TIMEOUT_S = 600.0  # one source: its feed fetch with all retries, and the parse
+FETCH_TIMEOUT_S = 3600.0  # one batch of pages, paced per host
+STORE_RETRIES = 2  # a store step that failed (e.g. the file briefly locked) is run again
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """What a run did; the same facts are in the `runs` row and `ingest_errors`."""
+
+    run_id: str
+    status: str
+    counts: dict[str, int]
+    problems: tuple[RunProblem, ...]
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+@contextmanager
+def writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short-lived read-write connection: DuckDB locks the file while one is open."""
+    con = connect(path)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    con.begin()
+    try:
+        yield
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+
+
+def chunks(items: Sequence[Candidate], size: int) -> Iterator[Sequence[Candidate]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+# --- 1. prepare -----------------------------------------------------------------------------
+
+
+@task(name="prepare", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
+def prepare(
+    settings: Settings, run_id: str, configured: Sequence[Source], sources: Sequence[Source]
+) -> dict[str, Validators]:
+    """Migrate, record the run, mirror every configured source; the feeds' validators by source."""
+    con = open_warehouse(settings.warehouse_path)
+    try:
+        with transaction(con):
+            start_run(con, run_id, FLOW_NAME, now())
+            upsert_sources(con, [source_row(s) for s in configured], updated_at=now())
+        stored = validators_for(con, [request_url(s) for s in sources])
+    finally:
+        con.close()
+    return {s.id: stored[request_url(s)] for s in sources if request_url(s) in stored}
+
+
+# --- 2. discover ----------------------------------------------------------------------------
+
+
+@task(
+    name="discover",
+    task_run_name="discover-{source.id}",
+    cache_policy=NO_CACHE,
+    timeout_seconds=DISCOVER_TIMEOUT_S,
+)
+async def discover(
+    fetcher: Fetcher, source: Source, validators: Validators | None, gate: GdeltGate
+) -> Discovery:
+    found = await discover_source(fetcher, source, validators=validators, gdelt_gate=gate)
+    logger = get_run_logger()
+    if found.ok:
+        logger.info("%s: %d links", source.id, len(found.candidates))
+    else:
+        logger.warning("%s failed: %s", source.id, found.error)
+    return found
+
+
+async def discover_all(
+    fetcher: Fetcher, sources: Sequence[Source], validators: dict[str, Validators]
+) -> list[Discovery]:
+    """All sources at once (the fetcher paces per host); a crashed task is a failed source."""
+    gate = GdeltGate()
+    calls = [discover(fetcher, s, validators.get(s.id), gate, return_state=True) for s in sources]
+    # An async task called with return_state gives an awaitable of its State.
+    states = await asyncio.gather(*cast(list[Awaitable[State[Discovery]]], calls))
+    found: list[Discovery] = []
+    for source, state in zip(sources, states, strict=True):
+        if state.is_completed():
+            found.append(await state.aresult())
+        else:
+            reason = state.message or state.name or "task failed"
+            found.append(
+                Discovery(source.id, request_url(source), None, error_class="Task", error=reason)
+            )
+    return found
+
+
+# --- 3. store discovery ---------------------------------------------------------------------
+
+
+@task(name="store-discovery", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
+def store_discovery(
+    settings: Settings,
+    run_id: str,
+    sources: Sequence[Source],
+    discoveries: Sequence[Discovery],
+) -> tuple[list[Candidate], Counter[str]]:
+    """Store headline-only articles and discovery failures; return the links still to fetch."""
+    counts: Counter[str] = Counter()
+    at = now()
+    by_id = {s.id: s for s in sources}
+    problems = [
+        RunProblem("discover", d.source_id, d.request_url, d.error_class, d.error, at)
+        for d in discoveries
+        if d.error is not None
+    ]
+    candidates = unique_candidates(discoveries)
+    counts["links"] = sum(len(d.candidates) for d in discoveries)
+    counts["links_unique"] = len(candidates)
+    headlines = [c for c in candidates if c.headline_only]
+    pages = [c for c in candidates if not c.headline_only]
+    with writing(settings.warehouse_path) as con:
+        known = known_urls(con, [c.url for c in pages])
+        with transaction(con):
+            upserted = upsert_articles(
+                con, [headline_article(c, by_id.get(c.source_id), at) for c in headlines]
+            )
+            record_problems(con, run_id, problems)
+    counts["headlines_new"] = upserted.inserted
+    counts["links_known"] = len(known)
+    return [c for c in pages if c.url not in known], counts
+
+
+# --- 4. fetch and store pages ---------------------------------------------------------------
+
+
+@task(
+    name="fetch-pages",
+    task_run_name="fetch-pages-{number}",
+    cache_policy=NO_CACHE,
+    timeout_seconds=FETCH_TIMEOUT_S,
+)
+async def fetch_pages(
+    fetcher: Fetcher, number: int, batch: Sequence[Candidate]
+) -> list[FetchResult]:
+    """New links are fetched without validators: an article not in the warehouse needs its body."""
+    return await fetcher.fetch_all([FetchRequest(c.url, c.source_id) for c in batch])
+
+
+@task(
+    name="store-pages",
+    task_run_name="store-pages-{number}",
+    cache_policy=NO_CACHE,
+    retries=STORE_RETRIES,
+    retry_delay_seconds=2,
+)
+def store_pages(
+    settings: Settings,
+    run_id: str,
+    number: int,
+    batch: Sequence[Candidate],
+    results: Sequence[FetchResult],
+    fetch_error: str | None = None,
+) -> Counter[str]:
+    """Archive and log the fetches, parse the pages, store the articles and the parse failures.
+
+    The fetch log is committed first (its own transaction), then articles and problems in one:
+    a crash between them leaves an archived page without its article, and since the article is
+    still unknown the next run fetches and parses it again. A batch whose fetch task failed as a
+    whole (`fetch_error`) is recorded as one fetch problem per link.
+    """
+    if fetch_error is not None:
+        at = now()
+        problems = [RunProblem("fetch", c.source_id, c.url, "Task", fetch_error, at) for c in batch]
+        versions: list[ArticleVersion] = []
+    else:
+        versions, problems = parse_pages(batch, results)
+    counts: Counter[str] = Counter()
+    with writing(settings.warehouse_path) as con:
+        logged = record_results(
+            con, results, run_id=run_id, archive_dir=settings.data_path / "archive"
+        )
+        with transaction(con):
+            upserted = upsert_articles(con, versions)
+            record_problems(con, run_id, problems)
+    counts["pages_fetched"] = logged.stored
+    counts["pages_failed"] = logged.failed
+    counts["pages_not_modified"] = logged.not_modified
+    counts["parse_failures"] = sum(1 for p in problems if p.stage == "parse")
+    counts["fetch_task_failures"] = len(problems) - counts["parse_failures"]
+    counts["articles_new"] = upserted.inserted
+    counts["articles_updated"] = upserted.updated
+    return counts
+
+
+def parse_pages(
+    batch: Sequence[Candidate], results: Sequence[FetchResult]
+) -> tuple[list[ArticleVersion], list[RunProblem]]:
+    """Parse every fetched page; a page that cannot be parsed is a problem, not a crash."""
+    versions: list[ArticleVersion] = []
+    problems: list[RunProblem] = []
+    for candidate, result in zip(batch, results, strict=True):
+        if not result.ok or result.body is None:
+            continue
+        at = result.attempts[-1].at if result.attempts else now()
+        try:
+            record = parse_article(result.body, result.final_url or result.url, result.content_type)
+        except ParseError as exc:
+            problems.append(
+                RunProblem("parse", candidate.source_id, candidate.url, "ParseError", str(exc), at)
+            )
+            continue
+        except Exception as exc:  # a parser bug must not lose the batch; it is recorded
+            message = f"parser crashed: {type(exc).__name__}: {exc}"
+            problems.append(
+                RunProblem(
+                    "parse", candidate.source_id, candidate.url, type(exc).__name__, message, at
+                )
+            )
+            continue
+        record = replace(
+            with_feed_metadata(record, candidate.item),
+            url=candidate.url,
+            canonical_url=trusted_canonical(record, candidate.url),
+        )
+        versions.append(ArticleVersion(record, candidate.source_id, at, result.content_sha256))
+    return versions, problems
+
+
+def trusted_canonical(record: ArticleRecord, fetched: str) -> str:
+    """The page's declared canonical URL when it plausibly names this article, else the link.
+
+    Some sites declare their home page (or another host) as every page's canonical URL; taking
+    that would merge all their articles into one row.
+    """
+    declared = record.canonical_url
+    if not is_fetchable(declared):
+        return fetched
+    declared = canonicalize(declared)
+    parts, origin = urlsplit(declared), urlsplit(fetched)
+    same_site = _site(parts.hostname) == _site(origin.hostname)
+    if not same_site or parts.path in ("", "/"):
+        return fetched
+    return declared
+
+
+def _site(host: str | None) -> str:
+    host = (host or "").lower()
+    for prefix in ("www.", "m.", "mobile."):
+        host = host.removeprefix(prefix)
+    return host
+
+
+# --- 5. finish ------------------------------------------------------------------------------
+
+
+@task(name="finish", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
+def finish(
+    settings: Settings,
+    run_id: str,
+    discoveries: Sequence[Discovery],
+    counts: Counter[str],
+    retry: set[str],
+    error: str | None,
+) -> tuple[RunProblem, ...]:
+    """Log the feeds' fetches and close the run; returns the run's recorded problems.
+
+    A feed's new ETag must not be remembered before its items are stored, or the next run would
+    get a 304 and never see them: a run that failed part-way logs only the feeds that brought
+    nothing new, and a feed with pages that failed for a passing reason (`retry`) is logged
+    without its validators, so the next run reads it in full and fetches those pages again.
+    """
+    feeds = [
+        replace(d.feed, validators=Validators()) if d.source_id in retry else d.feed
+        for d in discoveries
+        if d.feed is not None and (error is None or not d.feed.ok)
+    ]
+    with writing(settings.warehouse_path) as con:
+        record_results(con, feeds, run_id=run_id, archive_dir=settings.data_path / "archive")
+        status = "failed" if error else "completed"
+        finish_run(con, run_id, finished_at=now(), status=status, counts=counts, error=error)
+        return tuple(run_problems(con, run_id))
+
+
+# --- the flow -------------------------------------------------------------------------------
+
+
+@flow(name=FLOW_NAME)
+async def ingest(
+    config_dir: Path | None = None,
+    warehouse: Path | None = None,
+    sources_file: Path | None = None,
+    source_ids: list[str] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> IngestReport:
+    """Discover, fetch, parse and store every enabled source (or the named ones)."""
+    from prefect.runtime import flow_run
+
+    logger = get_run_logger()
+    settings = load_settings(config_dir=config_dir, warehouse=warehouse)
+    path = sources_file or settings.config_dir / "sources.toml"
+    configured = load_sources(path)
+    sources = select_sources(configured, source_ids)
+    run_id = str(flow_run.id or uuid.uuid4())
+    logger.info("run %s: %d sources from %s", run_id, len(sources), path)
+
+    validators = prepare(settings, run_id, configured, sources)
+    counts: Counter[str] = Counter(sources=len(sources))
+    discoveries: list[Discovery] = []
+    retry: set[str] = set()  # sources with pages that may be fetched next time
+    try:
+        async with Fetcher(settings.fetch, settings.allow_hosts) as fetcher:
+            discoveries = await discover_all(fetcher, sources, validators)
+            counts["sources_failed"] = sum(1 for d in discoveries if not d.ok)
+            counts["feeds_not_modified"] = sum(
+                1 for d in discoveries if d.feed is not None and d.feed.outcome == "not_modified"
+            )
+            to_fetch, found = store_discovery(settings, run_id, sources, discoveries)
+            counts.update(found)
+            for number, batch in enumerate(chunks(to_fetch, batch_size), start=1):
+                fetched = await cast(
+                    Awaitable[State[list[FetchResult]]],
+                    fetch_pages(fetcher, number, batch, return_state=True),
+                )
+                if fetched.is_completed():
+                    results = await fetched.aresult()
+                    stored = store_pages(settings, run_id, number, batch, results)
+                    pairs = zip(batch, results, strict=True)
+                    retry |= {c.source_id for c, r in pairs if worth_retrying(r)}
+                else:
+                    error = fetched.message or "fetch task failed"
+                    stored = store_pages(settings, run_id, number, batch, [], error)
+                    retry |= {c.source_id for c in batch}
+                counts.update(stored)
+                logger.info("batch %d: %d pages", number, len(batch))
+    except Exception as exc:
+        finish(settings, run_id, discoveries, counts, retry, f"{type(exc).__name__}: {exc}")
+        raise
+    problems = finish(settings, run_id, discoveries, counts, retry, None)
+    logger.info("run %s completed: %s", run_id, dict(sorted(counts.items())))
+    return IngestReport(run_id, "completed", dict(counts), problems)

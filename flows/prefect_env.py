@@ -1,0 +1,24 @@
+"""Prefect's environment, set before Prefect is imported (it reads its settings at import time).
+
+Without `PREFECT_API_URL` Prefect starts a temporary local server whose database lives under
+`PREFECT_HOME`: keep that inside the project's data folder, not the user's home. Telemetry is off
+because the machine may be offline (it only fills the logs with errors there). The temporary
+server takes 8-18 s to start here, longer on a fresh PREFECT_HOME or busy cores, so it is given
+more than Prefect's default 20 s before a run gives up.
+"""
+
+from __future__ import annotations
+
+import os
+
+from flows.settings import Settings
+
+
+def configure_prefect(settings: Settings) -> None:
+    """Fill in what the user has not set; never override an explicit environment variable."""
+    if "PREFECT_HOME" not in os.environ:
+        home = settings.data_path / "prefect"
+        home.mkdir(parents=True, exist_ok=True)  # Prefect creates only the last level itself
+        os.environ["PREFECT_HOME"] = str(home)
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")

@@ -1,0 +1,23 @@
+"""What the ingest tests share: fetch settings for a loopback server (no pacing, no retries)."""
+
+from __future__ import annotations
+
+import pytest
+
+LOOPBACK_SETTINGS = """
+warehouse = "data/warehouse.duckdb"
+data_dir = "data"
+
+[fetch]
+per_host_interval_s = 0.0
+max_retries = 0
+connect_timeout_s = 5.0
+read_timeout_s = 5.0
+allow_hosts = ["127.0.0.1"]
+"""
+
+
+@pytest.fixture(scope="session")
+def loopback_settings() -> str:
+    """settings.toml text for tests whose sources are served on 127.0.0.1."""
+    return LOOPBACK_SETTINGS
