@@ -23,14 +23,12 @@ import asyncio
 import uuid
 from collections import Counter
 from collections.abc import Awaitable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import cast
 from urllib.parse import urlsplit
 
-import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import State
@@ -53,7 +51,7 @@ from parsers.article import parse_article
 from parsers.records import ArticleRecord, ParseError
 from parsers.urls import canonicalize, is_fetchable
 from warehouse.articles import ArticleVersion, known_urls, upsert_articles
-from warehouse.db import connect, open_warehouse
+from warehouse.db import open_warehouse, transaction, writing
 from warehouse.fetchlog import record_results, validators_for
 from warehouse.runs import RunProblem, finish_run, record_problems, run_problems, start_run
 from warehouse.sources import upsert_sources
@@ -77,27 +75,6 @@ class IngestReport:
 
 def now() -> datetime:
     return datetime.now(UTC)
-
-
-@contextmanager
-def writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A short-lived read-write connection: DuckDB locks the file while one is open."""
-    con = connect(path)
-    try:
-        yield con
-    finally:
-        con.close()
-
-
-@contextmanager
-def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    con.begin()
-    try:
-        yield
-        con.commit()
-    except BaseException:
-        con.rollback()
-        raise
 
 
 def chunks(items: Sequence[Candidate], size: int) -> Iterator[Sequence[Candidate]]:
@@ -234,10 +211,10 @@ def store_pages(
 ) -> Counter[str]:
     """Archive and log the fetches, parse the pages, store the articles and the parse failures.
 
-    The fetch log is committed first (its own transaction), then articles and problems in one:
-    a crash between them leaves an archived page without its article, and since the article is
-    still unknown the next run fetches and parses it again. A batch whose fetch task failed as a
-    whole (`fetch_error`) is recorded as one fetch problem per link.
+    Fetch log, articles and problems are written in one transaction, so a crash leaves either
+    the whole batch or none of it; bodies are archived (content-addressed files) before it, and a
+    file left without its rows is simply reused when the page is fetched again. A batch whose
+    fetch task failed as a whole (`fetch_error`) is recorded as one fetch problem per link.
     """
     if fetch_error is not None:
         at = now()
@@ -246,13 +223,12 @@ def store_pages(
     else:
         versions, problems = parse_pages(batch, results)
     counts: Counter[str] = Counter()
-    with writing(settings.warehouse_path) as con:
+    with writing(settings.warehouse_path) as con, transaction(con):
         logged = record_results(
             con, results, run_id=run_id, archive_dir=settings.data_path / "archive"
         )
-        with transaction(con):
-            upserted = upsert_articles(con, versions)
-            record_problems(con, run_id, problems)
+        upserted = upsert_articles(con, versions)
+        record_problems(con, run_id, problems)
     counts["pages_fetched"] = logged.stored
     counts["pages_failed"] = logged.failed
     counts["pages_not_modified"] = logged.not_modified

@@ -9,7 +9,6 @@ never replaces one with a body.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,6 +16,7 @@ from datetime import UTC, datetime
 import duckdb
 
 from parsers.records import ArticleRecord
+from warehouse.batch import rows_table, to_json, values_table
 from warehouse.keys import article_id
 
 
@@ -53,9 +53,7 @@ def _preferred(old: ArticleVersion, new: ArticleVersion) -> ArticleVersion:
     return new
 
 
-# The staged batch travels as one JSON document that DuckDB parses natively: binding Python lists
-# as parameters costs ~0.2 ms per element here (measured), which made a 2,000-article batch take
-# seconds; see bench/ingest.py.
+# The staged batch travels as one JSON document (warehouse.batch; see bench/ingest.py).
 STAGED_COLUMNS = {
     "article_id": "VARCHAR",
     "url": "VARCHAR",
@@ -80,7 +78,6 @@ STAGED_COLUMNS = {
     "content_sha256": "VARCHAR",
     "body_sha256": "VARCHAR",
 }
-STAGED_SCHEMA = json.dumps([STAGED_COLUMNS])
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -134,7 +131,7 @@ def upsert_articles(
         f"""
         MERGE INTO articles AS t
         USING (
-            SELECT unnest(from_json(?::JSON, '{STAGED_SCHEMA}'), recursive := true)
+            {rows_table(STAGED_COLUMNS)}
         ) AS s
         ON t.article_id = s.article_id
         WHEN MATCHED AND (s.body IS NOT NULL OR t.body IS NULL) AND (
@@ -164,7 +161,7 @@ def upsert_articles(
         )
         RETURNING merge_action
         """,
-        [json.dumps(rows)],
+        [to_json(rows)],
     ).fetchall()
     inserted = sum(1 for (a,) in actions if a == "INSERT")
     updated = len(actions) - inserted
@@ -179,9 +176,8 @@ def known_urls(con: duckdb.DuckDBPyConnection, canonical_urls: Iterable[str]) ->
         return set()
     rows = con.execute(
         "SELECT article_id, url FROM articles"
-        " WHERE article_id IN (SELECT unnest(from_json($ids::JSON, '[\"VARCHAR\"]')))"
-        " OR url IN (SELECT unnest(from_json($urls::JSON, '[\"VARCHAR\"]')))",
-        {"ids": json.dumps(list(by_id)), "urls": json.dumps(list(by_id.values()))},
+        f" WHERE article_id IN ({values_table('$ids')}) OR url IN ({values_table('$urls')})",
+        {"ids": to_json(by_id), "urls": to_json(by_id.values())},
     ).fetchall()
     found = {by_id[str(id_)] for id_, _ in rows if str(id_) in by_id}
     return found | ({str(url) for _, url in rows} & set(by_id.values()))

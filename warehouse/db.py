@@ -7,6 +7,8 @@ FTS extension is loaded from the pinned `duckdb-extension-fts` package instead.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
@@ -83,6 +85,45 @@ def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection
     return con
 
 
+@contextmanager
+def writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short-lived read-write connection: DuckDB locks the file for others while one is open."""
+    con = connect(path)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+# Connections (by id) inside a `transaction` block; DuckDB cannot be asked, and a second BEGIN
+# would abort the open transaction.
+_open_transactions: set[int] = set()
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One transaction around a write; inside an already open one, join it instead.
+
+    Joining lets a flow put several writers (fetch log, articles, problems) into the single
+    transaction of its batch, while each writer stays atomic when called on its own.
+    """
+    key = id(con)
+    if key in _open_transactions:
+        yield  # the outer block commits or rolls back
+        return
+    con.execute("BEGIN TRANSACTION")
+    _open_transactions.add(key)
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    else:
+        con.execute("COMMIT")
+    finally:
+        _open_transactions.discard(key)
+
+
 def available_migrations() -> list[Migration]:
     folder = resources.files("warehouse") / "migrations"
     found = []
@@ -129,8 +170,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[Migration]:
                 "add a new migration instead of editing an old one"
             )
     pending = [m for m in migrations if m.version not in applied]
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         for m in pending:
             con.execute(m.sql)
             con.execute(
@@ -140,10 +180,6 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[Migration]:
         for _, sql in view_definitions():
             con.execute(sql)
         ensure_seed(con)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     return pending
 
 

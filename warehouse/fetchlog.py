@@ -1,17 +1,15 @@
 """Every SQL statement about fetching: the fetch log, the raw page index and conditional-GET state.
 
 A batch of results is written in one transaction with one MERGE per table, its rows handed over
-as one JSON parameter (see `_batch`). Bodies go to the
+as one JSON parameter (`warehouse.batch`). Bodies go to the
 archive files before the transaction, so a crash leaves at most an unreferenced file, which the
 next fetch of the same content simply reuses.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,8 @@ import duckdb
 
 from flows.http.results import FetchResult, Validators
 from warehouse.archive import store_body
+from warehouse.batch import rows_table, to_json, values_table
+from warehouse.db import transaction
 from warehouse.keys import stable_id
 
 # The fetch log says "stored" where the result said "ok": the body is now in the archive.
@@ -36,47 +36,21 @@ class RecordSummary:
     attempts: int  # fetch log rows written
 
 
-def _json_list(values: Iterable[str]) -> str:
-    return json.dumps(list(values), ensure_ascii=False)
-
-
-# A list of strings as a table, from one JSON parameter (see _batch for why not a list).
-STRINGS = """SELECT unnest(json_transform_strict($values, '["VARCHAR"]'))"""
-
-
 def validators_for(con: duckdb.DuckDBPyConnection, urls: Sequence[str]) -> dict[str, Validators]:
     """The ETag / Last-Modified remembered for each URL that has any."""
     if not urls:
         return {}
     rows = con.execute(
-        f"SELECT url, etag, last_modified FROM url_state WHERE url IN ({STRINGS})"
+        f"SELECT url, etag, last_modified FROM url_state WHERE url IN ({values_table()})"
         " AND (etag IS NOT NULL OR last_modified IS NOT NULL)",
-        {"values": _json_list(dict.fromkeys(urls))},
+        [to_json(dict.fromkeys(urls))],
     ).fetchall()
     return {str(url): Validators(etag, last_modified) for url, etag, last_modified in rows}
 
 
-def _batch(columns: dict[str, str]) -> str:
-    """A SELECT turning the `$rows` parameter (a JSON array of objects) into typed columns.
-
-    One JSON string is the fast way to hand DuckDB a batch without pyarrow: list parameters
-    are converted value by value, and duckdb 1.5.5 tries `import pandas` twice per value when
-    pandas is absent (about 0.15 ms each, measured: 2,000 values take ~300 ms; the same rows
-    as one JSON parameter take ~20 ms).
-    """
-    shape = json.dumps([columns])
-    return f"SELECT unnest(json_transform_strict($rows, '{shape}'), recursive := true)"
-
-
 def _merge(con: duckdb.DuckDBPyConnection, sql: str, rows: Sequence[dict[str, Any]]) -> None:
     if rows:
-        con.execute(sql, {"rows": json.dumps(list(rows), ensure_ascii=False, default=_jsonable)})
-
-
-def _jsonable(value: object) -> str:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    raise TypeError(f"cannot store {type(value).__name__} in a batch")
+        con.execute(sql, [to_json(rows)])
 
 
 FETCH_COLUMNS = {
@@ -96,7 +70,7 @@ FETCH_COLUMNS = {
     "fetched_at": "TIMESTAMPTZ",
 }
 FETCHES_MERGE = f"""
-MERGE INTO fetches USING ({_batch(FETCH_COLUMNS)}) AS s ON fetches.fetch_id = s.fetch_id
+MERGE INTO fetches USING ({rows_table(FETCH_COLUMNS)}) AS s ON fetches.fetch_id = s.fetch_id
 WHEN NOT MATCHED THEN INSERT BY NAME
 """
 
@@ -115,7 +89,7 @@ RAW_PAGE_COLUMNS = {
 }
 # A body already archived keeps its first row: the archive is immutable, like the file.
 RAW_PAGES_MERGE = f"""
-MERGE INTO raw_pages USING ({_batch(RAW_PAGE_COLUMNS)}) AS s
+MERGE INTO raw_pages USING ({rows_table(RAW_PAGE_COLUMNS)}) AS s
 ON raw_pages.content_sha256 = s.content_sha256
 WHEN NOT MATCHED THEN INSERT BY NAME
 """
@@ -131,7 +105,7 @@ URL_STATE_COLUMNS = {
 }
 # A new body replaces the URL's validators; a 304 only says when we last asked.
 URL_STATE_MERGE = f"""
-MERGE INTO url_state USING ({_batch(URL_STATE_COLUMNS)}) AS s ON url_state.url = s.url
+MERGE INTO url_state USING ({rows_table(URL_STATE_COLUMNS)}) AS s ON url_state.url = s.url
 WHEN MATCHED AND s.changed THEN UPDATE SET etag = s.etag, last_modified = s.last_modified,
     last_status = s.last_status, content_sha256 = s.content_sha256,
     last_fetched_at = s.last_fetched_at
@@ -220,22 +194,17 @@ def record_results(
                 }
     fetch_rows = _fetch_rows(results, run_id)
 
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         known = {
             str(row[0])
             for row in con.execute(
-                f"SELECT content_sha256 FROM raw_pages WHERE content_sha256 IN ({STRINGS})",
-                {"values": _json_list(list(pages))},
+                f"SELECT content_sha256 FROM raw_pages WHERE content_sha256 IN ({values_table()})",
+                [to_json(pages)],
             ).fetchall()
         }
         _merge(con, FETCHES_MERGE, fetch_rows)
         _merge(con, RAW_PAGES_MERGE, list(pages.values()))
         _merge(con, URL_STATE_MERGE, list(states.values()))
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return RecordSummary(
         stored=sum(1 for r in results if r.ok),
         new_bodies=len(set(pages) - known),

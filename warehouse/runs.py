@@ -9,6 +9,7 @@ from datetime import datetime
 
 import duckdb
 
+from warehouse.batch import rows_table, to_json
 from warehouse.keys import stable_id
 
 
@@ -52,6 +53,12 @@ def finish_run(
     )
 
 
+PROBLEM_COLUMNS = {
+    "error_id": "VARCHAR", "stage": "VARCHAR", "source_id": "VARCHAR", "url": "VARCHAR",
+    "error_class": "VARCHAR", "error": "VARCHAR", "occurred_at": "TIMESTAMPTZ",
+}  # fmt: skip
+
+
 def record_problems(
     con: duckdb.DuckDBPyConnection, run_id: str, problems: Sequence[RunProblem]
 ) -> int:
@@ -60,15 +67,9 @@ def record_problems(
     if not rows:
         return 0
     con.execute(
-        """
+        f"""
         MERGE INTO ingest_errors AS t
-        USING (
-            SELECT
-                unnest(?::VARCHAR[]) AS error_id, unnest(?::VARCHAR[]) AS stage,
-                unnest(?::VARCHAR[]) AS source_id, unnest(?::VARCHAR[]) AS url,
-                unnest(?::VARCHAR[]) AS error_class, unnest(?::VARCHAR[]) AS error,
-                unnest(?::TIMESTAMPTZ[]) AS occurred_at
-        ) AS s
+        USING ({rows_table(PROBLEM_COLUMNS)}) AS s
         ON t.error_id = s.error_id
         WHEN MATCHED THEN UPDATE SET error_class = s.error_class, error = s.error,
             occurred_at = s.occurred_at
@@ -79,13 +80,18 @@ def record_problems(
         )
         """,
         [
-            list(rows),
-            [p.stage for p in rows.values()],
-            [p.source_id for p in rows.values()],
-            [p.url for p in rows.values()],
-            [p.error_class for p in rows.values()],
-            [p.error for p in rows.values()],
-            [p.at for p in rows.values()],
+            to_json(
+                {
+                    "error_id": key,
+                    "stage": p.stage,
+                    "source_id": p.source_id,
+                    "url": p.url,
+                    "error_class": p.error_class,
+                    "error": p.error,
+                    "occurred_at": p.at,
+                }
+                for key, p in rows.items()
+            ),
             run_id,
         ],
     )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 import duckdb
+
+from warehouse.batch import rows_table, to_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,13 @@ class SourceRow:
     options: Mapping[str, str] = field(default_factory=dict)
 
 
+SOURCE_COLUMNS = {
+    "source_id": "VARCHAR", "name": "VARCHAR", "kind": "VARCHAR", "url": "VARCHAR",
+    "query": "VARCHAR", "language": "VARCHAR", "publisher": "VARCHAR", "official": "BOOLEAN",
+    "poll_interval_minutes": "INTEGER", "enabled": "BOOLEAN", "options": "JSON",
+}  # fmt: skip
+
+
 def upsert_sources(
     con: duckdb.DuckDBPyConnection, rows: Sequence[SourceRow], *, updated_at: datetime
 ) -> int:
@@ -36,31 +44,19 @@ def upsert_sources(
     unique = list({r.source_id: r for r in rows}.values())
     if not unique:
         return 0
-    columns = {
-        "source_id": [r.source_id for r in unique],
-        "name": [r.name for r in unique],
-        "kind": [r.kind for r in unique],
-        "url": [r.url for r in unique],
-        "query": [r.query for r in unique],
-        "language": [r.language for r in unique],
-        "publisher": [r.publisher for r in unique],
-        "official": [r.official for r in unique],
-        "poll_interval_minutes": [r.poll_interval_minutes for r in unique],
-        "enabled": [r.enabled for r in unique],
-        "options": [json.dumps(dict(r.options), sort_keys=True) for r in unique],
-    }
+    staged = [
+        {
+            "source_id": r.source_id, "name": r.name, "kind": r.kind, "url": r.url,
+            "query": r.query, "language": r.language, "publisher": r.publisher,
+            "official": r.official, "poll_interval_minutes": r.poll_interval_minutes,
+            "enabled": r.enabled, "options": dict(sorted(r.options.items())),
+        }
+        for r in unique
+    ]  # fmt: skip
     changed = con.execute(
-        """
+        f"""
         MERGE INTO sources AS t
-        USING (
-            SELECT
-                unnest(?::VARCHAR[]) AS source_id, unnest(?::VARCHAR[]) AS name,
-                unnest(?::VARCHAR[]) AS kind, unnest(?::VARCHAR[]) AS url,
-                unnest(?::VARCHAR[]) AS query, unnest(?::VARCHAR[]) AS language,
-                unnest(?::VARCHAR[]) AS publisher, unnest(?::BOOLEAN[]) AS official,
-                unnest(?::INTEGER[]) AS poll_interval_minutes, unnest(?::BOOLEAN[]) AS enabled,
-                unnest(?::VARCHAR[])::JSON AS options
-        ) AS s
+        USING ({rows_table(SOURCE_COLUMNS)}) AS s
         ON t.source_id = s.source_id
         WHEN MATCHED AND (
             t.name, t.kind, t.url, t.query, t.language, t.publisher, t.official,
@@ -82,6 +78,6 @@ def upsert_sources(
         )
         RETURNING merge_action
         """,
-        [*columns.values(), updated_at, updated_at],
+        [to_json(staged), updated_at, updated_at],
     ).fetchall()
     return len(changed)

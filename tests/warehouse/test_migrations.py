@@ -142,3 +142,17 @@ def test_full_text_search_works_offline(warehouse_path: Path) -> None:
         " FROM articles) WHERE s IS NOT NULL"
     ).fetchall()
     assert hits == [("HK, Hangzhou pledge economic cooperation",)]
+
+
+def test_a_writer_inside_a_transaction_joins_it(warehouse_path: Path) -> None:
+    con = open_warehouse(warehouse_path)
+    with pytest.raises(RuntimeError), db.transaction(con):
+        with db.transaction(con):  # a writer's own block joins the caller's
+            con.execute("UPDATE articles SET title = 'changed'")
+        raise RuntimeError("the batch fails after the writer finished")
+    assert con.execute("SELECT title FROM articles").fetchone() == (
+        "HK, Hangzhou pledge economic cooperation",
+    )
+    with db.transaction(con):
+        con.execute("UPDATE articles SET title = 'committed'")
+    assert con.execute("SELECT title FROM articles").fetchone() == ("committed",)
