@@ -5,14 +5,22 @@ Prefect is imported only inside the commands that run flows, so `hzhk --help` st
 
 from __future__ import annotations
 
+from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from flows.output import OutputFormat, render
 from flows.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from flows.discover import SourceCheck
+    from flows.ingest import IngestReport
+    from flows.sources import Source
+    from flows.track import TrackReport
 
 app = typer.Typer(
     help="Track Hangzhou-Hong Kong cooperation news into a DuckDB warehouse.",
@@ -137,18 +145,357 @@ def sql(
     render(result.columns, result.rows, fmt, console)
 
 
-@app.command("run")
-def run(warehouse: WarehouseOpt = None, config: ConfigOpt = None) -> None:
-    """The main job: migrate and seed the warehouse, then every pipeline stage that exists.
+sources_app = typer.Typer(help="List and check the configured sources.", no_args_is_help=True)
+app.add_typer(sources_app, name="sources")
 
-    Example: hzhk run
+SourcesFileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--sources", help="Sources file (default: <config>/sources.toml).", dir_okay=False
+    ),
+]
+SourceIdsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--source", "-s", help="Only this source id (repeatable; runs it even if disabled)."
+    ),
+]
+
+
+def load_sources_for(settings: Settings, sources_file: Path | None) -> list[Source]:
+    from flows.sources import SourcesError, load_sources
+
+    try:
+        return load_sources(sources_file or settings.config_dir / "sources.toml")
+    except SourcesError as exc:
+        raise fail(str(exc)) from exc
+
+
+@sources_app.command("list")
+def sources_list(
+    sources_file: SourcesFileOpt = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+    config: ConfigOpt = None,
+) -> None:
+    """Show every configured source.
+
+    Example: hzhk sources list --format csv
     """
-    from warehouse.db import WarehouseError, open_warehouse, rebuild_search_index, status
+    sources = load_sources_for(settings_for(None, config), sources_file)
+    columns = ["id", "kind", "lang", "official", "enabled", "every_min", "url or query"]
+    rows = [
+        (
+            s.id,
+            s.kind,
+            s.effective_language,
+            s.official,
+            s.enabled,
+            s.poll_interval_minutes,
+            s.url or s.query,
+        )
+        for s in sources
+    ]
+    render(columns, rows, fmt, console)
+
+
+@sources_app.command("check")
+def sources_check(
+    source_ids: SourceIdsOpt = None,
+    sources_file: SourcesFileOpt = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+    config: ConfigOpt = None,
+) -> None:
+    """Fetch and parse each enabled source once and show how it answered; stores nothing.
+
+    Exits 0 even when some sources fail: the table is the report.
+    Example: hzhk sources check --source rthk-en-greaterchina
+    """
+    import asyncio
+
+    from flows.discover import check_sources
+    from flows.http.fetcher import Fetcher
+    from flows.sources import SourcesError, select_sources
+
+    settings = settings_for(None, config)
+    try:
+        chosen = select_sources(load_sources_for(settings, sources_file), source_ids)
+    except SourcesError as exc:
+        raise fail(str(exc)) from exc
+
+    async def check() -> list[SourceCheck]:
+        async with Fetcher(settings.fetch, settings.allow_hosts) as fetcher:
+            return await check_sources(fetcher, chosen)
+
+    checks = asyncio.run(check())
+    columns = ["source", "outcome", "status", "links", "ms", "error"]
+    rows = [
+        (c.source_id, c.outcome, c.status, c.links, round(c.elapsed_ms), c.error) for c in checks
+    ]
+    render(columns, rows, fmt, console)
+    failed = sum(1 for c in checks if c.outcome != "ok")
+    if fmt is OutputFormat.table:
+        console.print(f"{len(checks) - failed} ok, {failed} failed")
+
+
+def run_ingest(
+    settings: Settings, sources_file: Path | None, source_ids: list[str] | None
+) -> IngestReport:
+    """Run the Prefect `ingest` flow; Prefect's environment is set before it is imported."""
+    import asyncio
+
+    from flows.prefect_env import configure_prefect
+
+    configure_prefect(settings)
+    from flows.ingest import ingest
+
+    return asyncio.run(
+        ingest(
+            config_dir=settings.config_dir,
+            warehouse=settings.warehouse_path,
+            sources_file=sources_file,
+            source_ids=source_ids,
+        )
+    )
+
+
+def print_ingest_report(report: IngestReport) -> None:
+    console.print(f"ingest run {report.run_id}: {report.status}")
+    render(["count", "value"], sorted(report.counts.items()), OutputFormat.table, console)
+    if report.problems:
+        render(
+            ["stage", "source", "url", "error"],
+            [(p.stage, p.source_id, p.url, p.error) for p in report.problems],
+            OutputFormat.table,
+            console,
+        )
+
+
+@app.command("ingest")
+def ingest_command(
+    source_ids: SourceIdsOpt = None,
+    sources_file: SourcesFileOpt = None,
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Discover, fetch, parse and store the enabled sources (or the named ones).
+
+    Failing sources and pages are reported and recorded (v_ingest_errors, v_fetches); the run
+    goes on without them and exits 0.
+    Example: hzhk ingest --source infogovhk-press-en
+    """
+    from flows.sources import SourcesError, select_sources
+    from warehouse.db import WarehouseError
 
     settings = settings_for(warehouse, config)
     try:
-        con = open_warehouse(settings.warehouse_path)
+        select_sources(load_sources_for(settings, sources_file), source_ids)
+        report = run_ingest(settings, sources_file, source_ids)
+    except (SourcesError, WarehouseError) as exc:
+        raise fail(str(exc)) from exc
+    print_ingest_report(report)
+
+
+@app.command("fetch")
+def fetch_command(
+    url: Annotated[str, typer.Argument(help="The URL to fetch.")],
+    source: Annotated[str | None, typer.Option("--source", "-s", help="Source id to log.")] = None,
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Fetch one URL politely (guard, robots.txt, retries, charset) and archive it.
+
+    Example: hzhk fetch https://www.news.gov.hk/eng/index.html
+    """
+    from flows.http.single import fetch_and_store
+    from warehouse.db import WarehouseError
+
+    settings = settings_for(warehouse, config)
+    try:
+        stored = fetch_and_store(settings, url, source_id=source)
     except WarehouseError as exc:
+        raise fail(str(exc)) from exc
+    except OSError as exc:  # the archive folder could not be written
+        raise fail(f"could not store the page: {exc}") from exc
+    result = stored.result
+    if not result.ok and result.outcome != "not_modified":
+        raise fail(f"{result.outcome}: {result.error or result.error_class}")
+    charset = result.decoded.charset if result.decoded else "-"
+    size = len(result.body) if result.body is not None else 0
+    typer.echo(f"status: {result.status} ({result.outcome})")
+    typer.echo(f"final url: {result.final_url}")
+    typer.echo(f"charset: {charset}  bytes: {size}")
+    typer.echo(f"archive key: {stored.archive_key or '-'}")
+
+
+archive_app = typer.Typer(help="Read the raw page archive (no network).", no_args_is_help=True)
+app.add_typer(archive_app, name="archive")
+
+
+@archive_app.command("show")
+def archive_show(
+    key: Annotated[str, typer.Argument(help="sha256 (or 8+ char prefix), archive key or URL.")],
+    meta_only: Annotated[bool, typer.Option("--meta", help="Only the metadata.")] = False,
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Print a stored page (metadata, then its decoded text) from the archive.
+
+    Example: hzhk archive show https://www.news.gov.hk/eng/index.html --meta
+    """
+    from flows.http.fetcher import is_text
+    from parsers.charset import decode_html
+    from warehouse.archive import ArchiveError, read_body
+    from warehouse.db import WarehouseError, connect
+
+    settings = settings_for(warehouse, config)
+    try:
+        con = connect(settings.warehouse_path, read_only=True)
+        try:
+            page = read_body(con, settings.data_path / "archive", key)
+        finally:
+            con.close()
+    except (ArchiveError, WarehouseError) as exc:
+        raise fail(str(exc)) from exc
+    if page is None:
+        raise fail(f"nothing archived for {key}")
+    for label, value in (
+        ("sha256", page.content_sha256),
+        ("url", page.url),
+        ("final url", page.final_url),
+        ("fetched at", page.fetched_at.isoformat()),
+        ("status", page.status),
+        ("content type", page.content_type),
+        ("charset", page.charset),
+        ("bytes", f"{page.size} ({page.stored_size} stored)"),
+        ("archive key", page.archive_key),
+    ):
+        typer.echo(f"{label}: {value}")
+    if meta_only:
+        return
+    typer.echo()
+    if is_text(page.content_type):
+        typer.echo(decode_html(page.body, page.content_type).text)
+    else:
+        typer.echo(f"({page.content_type} body of {page.size} bytes; not text)")
+
+
+class RecordFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+@app.command("extract")
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Saved pages: .html or .html.gz files.")],
+    url: Annotated[
+        str | None,
+        typer.Option(help="The pages' URL; default: each page's canonical link, else its path."),
+    ] = None,
+    fmt: Annotated[RecordFormat, typer.Option("--format", "-f")] = RecordFormat.jsonl,
+) -> None:
+    """Parse saved article pages offline: one JSON record per file (an error record if it fails).
+
+    Example: hzhk extract page.html.gz --url https://www.chinadaily.com.cn/a/201906/18/WS5d0ae264498e12256565e36a.html
+    """
+    import gzip
+    import json
+
+    from parsers.article import parse_article
+    from parsers.article.serialize import record_to_json
+    from parsers.records import ParseError
+
+    failed = 0
+    results: list[dict[str, object]] = []
+    for path in files:
+        try:
+            data = path.read_bytes()
+            if path.name.endswith(".gz"):
+                data = gzip.decompress(data)
+            record = parse_article(data, url or path.resolve().as_uri())
+            result: dict[str, object] = {"file": str(path), **record_to_json(record)}
+        except (OSError, EOFError, ParseError) as exc:  # BadGzipFile is an OSError
+            failed += 1
+            result = {"file": str(path), "error": f"{type(exc).__name__}: {exc}"}
+        if fmt is RecordFormat.jsonl:
+            typer.echo(json.dumps(result, ensure_ascii=False))
+        else:
+            results.append(result)
+    if fmt is RecordFormat.json:
+        typer.echo(json.dumps(results, ensure_ascii=False, indent=2))
+    if failed:
+        errors.print(f"{failed} of {len(files)} files failed", highlight=False)
+        raise typer.Exit(code=1)
+
+
+def run_track(settings: Settings, since: datetime | None) -> TrackReport:
+    """Run the Prefect `track` flow; Prefect's environment is set before it is imported."""
+    from flows.prefect_env import configure_prefect
+
+    configure_prefect(settings)
+    from flows.track import track
+
+    return track(
+        config_dir=settings.config_dir,
+        warehouse=settings.warehouse_path,
+        since=since.date() if since else None,
+    )
+
+
+def print_track_report(report: TrackReport) -> None:
+    console.print(f"track run {report.run_id}: {report.status}")
+    render(["count", "value"], sorted(report.counts.items()), OutputFormat.table, console)
+
+
+@app.command("track")
+def track_command(
+    since: Annotated[
+        datetime | None,
+        typer.Option(
+            "--since",
+            formats=["%Y-%m-%d"],
+            help="Re-track every article published on or after this day (default: only new "
+            "or changed articles).",
+        ),
+    ] = None,
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Score relevance, extract facts, link near-duplicates and group articles into events.
+
+    Idempotent: tracking the same articles again gives the same events and ids.
+    Example: hzhk track --since 2019-06-01
+    """
+    from tracking.entities import GazetteerError
+    from tracking.relevance import RelevanceConfigError
+    from warehouse.db import WarehouseError
+
+    settings = settings_for(warehouse, config)
+    try:
+        report = run_track(settings, since)
+    except (WarehouseError, RelevanceConfigError, GazetteerError) as exc:
+        raise fail(str(exc)) from exc
+    print_track_report(report)
+    if report.status != "completed":
+        raise typer.Exit(code=1)
+
+
+@app.command("run")
+def run(warehouse: WarehouseOpt = None, config: ConfigOpt = None) -> None:
+    """The main job: migrate and seed the warehouse, ingest the enabled sources, track, status.
+
+    Example: hzhk run
+    """
+    from tracking.entities import GazetteerError
+    from tracking.relevance import RelevanceConfigError
+    from warehouse.db import WarehouseError, connect, open_warehouse, rebuild_search_index, status
+
+    settings = settings_for(warehouse, config)
+    try:
+        open_warehouse(settings.warehouse_path).close()
+        print_ingest_report(run_ingest(settings, None, None))
+        print_track_report(run_track(settings, None))
+        con = connect(settings.warehouse_path)
+    except (WarehouseError, RelevanceConfigError, GazetteerError) as exc:
         raise fail(str(exc)) from exc
     try:
         rebuild_search_index(con)

@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
     reports_dir: Path = Path("reports")
     timezone: str = "Asia/Hong_Kong"
+    relevance_threshold: float | None = None  # None: the default in config/relevance.toml
     fetch: FetchSettings = Field(default_factory=FetchSettings)
 
     @property

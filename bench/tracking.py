@@ -1,0 +1,289 @@
+"""Tracking quality and speed on our labelled set, each beside a naive baseline from the same run.
+
+    .venv/bin/python -m bench.tracking [--data FILE] [--config DIR] [--details] [--scale]
+
+The labelled set (`bench/data/tracking_labelled.jsonl`, our own text) holds short articles in
+English, Simplified and Traditional Chinese about real Hangzhou–Hong Kong happenings and about
+traps, each with its expected relevance and event group. Printed: relevance precision/recall
+(baseline: both cities named anywhere), pairwise event F1 over the articles labelled with an event
+(baseline: one event per publication day), the same F1 with the time window switched off (so
+events are told apart by what they say, not by when), and milliseconds per article.
+Targets: precision >= 0.95, recall >= 0.90, pairwise F1 >= 0.90.
+
+`--scale` times the near-duplicate lookup for a batch of new articles against warehouses of
+growing size (synthetic signatures in a temporary file), beside comparing with every stored
+signature (the all-pairs baseline), to show the lookup does not grow with the warehouse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import random
+import tempfile
+import time
+from collections.abc import Iterable
+from contextlib import closing
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from flows.settings import load_settings
+from parsers.records import ArticleRecord
+from tracking.assess import ArticleText, Assessment, assess
+from tracking.dates import reference_date
+from tracking.duplicates import NUM_PERM, Copy, Signature, link_duplicates
+from tracking.entities import load_gazetteer
+from tracking.events import (
+    Event,
+    EventSettings,
+    TrackedArticle,
+    cluster_events,
+    load_event_settings,
+)
+from tracking.relevance import Relevance, load_relevance
+from tracking.text import fold
+from warehouse.articles import ArticleVersion, upsert_articles
+from warehouse.db import open_warehouse
+from warehouse.tracking import TrackedBatch, copies_sharing_buckets, store_batch
+
+DEFAULT_DATA = Path(__file__).resolve().parent / "data" / "tracking_labelled.jsonl"
+NO_WINDOW_DAYS = 100 * 365
+
+
+@dataclass(frozen=True)
+class Labelled:
+    article: ArticleText
+    publisher: str
+    relevant: bool
+    event: str | None
+
+
+@dataclass(frozen=True)
+class Scores:
+    articles: int
+    relevant: int
+    events: int
+    precision: float
+    recall: float
+    baseline_precision: float
+    baseline_recall: float
+    pairwise_f1: float
+    pairwise_f1_no_window: float
+    baseline_pairwise_f1: float
+    ms_per_article: float  # relevance, facts and signature
+    ms_per_article_grouping: float  # near-duplicates and events
+    baseline_ms_per_article: float
+    found_events: tuple[Event, ...]
+    duplicate_links: tuple[tuple[str, str], ...]
+    misses: tuple[str, ...]  # articles whose relevance was wrong
+
+
+def load_labelled(path: Path) -> list[Labelled]:
+    found = []
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            published = datetime.fromisoformat(row["published_at"])
+            text = ArticleText(row["id"], row["title"], row["body"], row["language"], published)
+            found.append(Labelled(text, row["publisher"], bool(row["relevant"]), row["event"]))
+    return found
+
+
+def precision_recall(predicted: Iterable[bool], expected: Iterable[bool]) -> tuple[float, float]:
+    pairs = list(zip(predicted, expected, strict=True))
+    tp = sum(1 for p, e in pairs if p and e)
+    fp = sum(1 for p, e in pairs if p and not e)
+    fn = sum(1 for p, e in pairs if e and not p)
+    return (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
+
+
+def pairwise_f1(predicted: dict[str, str], expected: dict[str, str]) -> float:
+    """F1 over pairs of event-labelled articles: same predicted event vs same labelled event.
+
+    An article without a predicted event (e.g. judged irrelevant) shares it with no other.
+    """
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(sorted(expected), 2):
+        same_label = expected[a] == expected[b]
+        same_found = a in predicted and predicted.get(a) == predicted.get(b)
+        tp += same_label and same_found
+        fp += same_found and not same_label
+        fn += same_label and not same_found
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def names_both_cities(article: ArticleText) -> bool:
+    """The relevance baseline: Hangzhou and Hong Kong both named anywhere, in any script."""
+    text = fold(f"{article.title or ''} {article.body}").text
+    return ("hangzhou" in text or "杭州" in text) and ("hong kong" in text or "香港" in text)
+
+
+def group_events(
+    kept: list[Labelled],
+    assessments: dict[str, Assessment],
+    settings: EventSettings,
+    reference: date,
+) -> tuple[list[Event], dict[str, str | None]]:
+    """Our events over the kept articles, near-duplicates linked first (as the flow does)."""
+    copies = [
+        Copy(a.article.article_id, a.article.published_at, s)
+        for a in kept
+        if (s := assessments[a.article.article_id].signature) is not None
+    ]
+    links = {link.article_id: link.duplicate_of for link in link_duplicates(copies, [])}
+    tracked = []
+    for a in kept:
+        found = assessments[a.article.article_id]
+        assert found.facts is not None
+        tracked.append(
+            TrackedArticle(
+                a.article.article_id,
+                a.article.published_at,
+                a.article.language,
+                a.article.title,
+                found.facts,
+                found.signature,
+                links.get(a.article.article_id),
+            )
+        )
+    return cluster_events(tracked, settings, reference), links
+
+
+def membership(events: Iterable[Event]) -> dict[str, str]:
+    return {article_id: e.event_id for e in events for article_id, _ in e.members}
+
+
+def evaluate(data: Path, config_dir: Path | None = None) -> Scores:
+    settings = load_settings(config_dir=config_dir)
+    labelled = load_labelled(data)
+    relevance = load_relevance(settings.config_dir, settings.relevance_threshold)
+    entities = load_gazetteer(settings.config_dir)
+    event_settings = load_event_settings(settings.config_dir)
+    n = len(labelled)
+
+    assess(labelled[0].article, relevance, entities)  # warm-up: converters and automata
+    start = time.perf_counter()
+    assessments = {a.article.article_id: assess(a.article, relevance, entities) for a in labelled}
+    seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    naive = [names_both_cities(a.article) for a in labelled]
+    naive_seconds = time.perf_counter() - start
+
+    expected = [a.relevant for a in labelled]
+    ours = [assessments[a.article.article_id].relevance.is_relevant for a in labelled]
+    precision, recall = precision_recall(ours, expected)
+    naive_precision, naive_recall = precision_recall(naive, expected)
+
+    kept = [a for a in labelled if assessments[a.article.article_id].relevance.is_relevant]
+    reference = max(d for a in labelled if (d := reference_date(a.article.published_at)))
+    start = time.perf_counter()
+    events, links = group_events(kept, assessments, event_settings, reference)
+    grouping_seconds = time.perf_counter() - start
+    no_window = replace(event_settings, window_days=NO_WINDOW_DAYS)
+    unwindowed, _ = group_events(kept, assessments, no_window, reference)
+
+    gold = {a.article.article_id: a.event for a in labelled if a.event is not None}
+    same_day = {i: str(reference_date(a.article.published_at)) for a in labelled
+                if (i := a.article.article_id) in gold}  # fmt: skip
+    return Scores(
+        articles=n,
+        relevant=sum(expected),
+        events=len(set(gold.values())),
+        precision=precision,
+        recall=recall,
+        baseline_precision=naive_precision,
+        baseline_recall=naive_recall,
+        pairwise_f1=pairwise_f1(membership(events), gold),
+        pairwise_f1_no_window=pairwise_f1(membership(unwindowed), gold),
+        baseline_pairwise_f1=pairwise_f1(same_day, gold),
+        ms_per_article=1000 * seconds / n,
+        ms_per_article_grouping=1000 * grouping_seconds / max(len(kept), 1),
+        baseline_ms_per_article=1000 * naive_seconds / n,
+        found_events=tuple(events),
+        duplicate_links=tuple(sorted((k, v) for k, v in links.items() if v)),
+        misses=tuple(
+            f"{a.article.article_id}: expected {a.relevant}, "
+            f"score {assessments[a.article.article_id].relevance.score}"
+            for a, got in zip(labelled, ours, strict=True)
+            if got != a.relevant
+        ),
+    )
+
+
+def _random_signature(rng: random.Random) -> Signature:
+    values = [rng.getrandbits(32) for _ in range(NUM_PERM)]
+    return Signature("word5", b"".join(v.to_bytes(4, "little") for v in values))
+
+
+def scale(sizes: Iterable[int], batch: int = 100) -> None:
+    """Lookup time per new article against stored signatures, by warehouse size."""
+    rng = random.Random(13)
+    at = datetime(2026, 1, 1, tzinfo=UTC)
+    new = [_random_signature(rng) for _ in range(batch)]
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        closing(open_warehouse(Path(folder) / "scale.duckdb")) as con,
+    ):
+        stored: list[Signature] = []
+        for size in sizes:
+            ids = [f"synthetic-{i}" for i in range(len(stored), size)]
+            signatures = {i: _random_signature(rng) for i in ids}
+            records = [ArticleRecord(f"https://x.example/{i}", f"https://x.example/{i}", "bench")
+                       for i in ids]  # fmt: skip
+            upsert_articles(con, [ArticleVersion(r, None, at) for r in records])
+            nothing = Relevance(0.0, False, ())
+            store_batch(
+                con, TrackedBatch({i: nothing for i in ids}, {}, signatures, [], [], [], at)
+            )
+            stored.extend(signatures.values())
+            buckets = {b for s in new for b in s.buckets()}
+            start = time.perf_counter()
+            copies_sharing_buckets(con, buckets, [])
+            lookup = time.perf_counter() - start
+            start = time.perf_counter()
+            for s in new:
+                max(s.similarity(other) for other in stored)
+            all_pairs = time.perf_counter() - start
+            print(f"scale       {len(stored):>7} stored signatures: LSH lookup "
+                  f"{1000 * lookup / batch:.3f} ms/new article, all-pairs baseline "
+                  f"{1000 * all_pairs / batch:.3f} ms/new article "
+                  f"(ratio {all_pairs / max(lookup, 1e-9):.0f}x)")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Tracking quality on the labelled set.")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--config", type=Path, default=None, help="config folder")
+    parser.add_argument("--details", action="store_true", help="list events, copies, misses")
+    parser.add_argument("--scale", action="store_true", help="time the duplicate lookup by size")
+    args = parser.parse_args()
+    if args.scale:
+        scale([1_000, 10_000, 50_000])
+    s = evaluate(args.data, args.config)
+    if args.details:
+        for e in s.found_events:
+            print(f"event {e.event_id} {e.event_date} {e.event_type} {e.place}: {e.title} "
+                  f"({len(e.members)} articles: {', '.join(a for a, _ in e.members)})")  # fmt: skip
+        for copy, original in s.duplicate_links:
+            print(f"near-duplicate {copy} -> {original}")
+        for miss in s.misses:
+            print(f"relevance miss {miss}")
+    print(f"labelled set: {s.articles} articles, {s.relevant} relevant, {s.events} events")
+    print(f"relevance   precision {s.precision:.3f}  recall {s.recall:.3f}   "
+          f"baseline (names both cities): precision {s.baseline_precision:.3f}  "
+          f"recall {s.baseline_recall:.3f}")  # fmt: skip
+    print(f"events      pairwise F1 {s.pairwise_f1:.3f}  (without the time window "
+          f"{s.pairwise_f1_no_window:.3f})   baseline (same publication day): "
+          f"{s.baseline_pairwise_f1:.3f}")  # fmt: skip
+    print(f"speed       {s.ms_per_article:.2f} ms/article relevance+facts+signature, "
+          f"{s.ms_per_article_grouping:.2f} ms/article duplicates+events; baseline "
+          f"{s.baseline_ms_per_article:.3f} ms/article "
+          f"({s.ms_per_article / max(s.baseline_ms_per_article, 1e-9):.0f}x slower)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

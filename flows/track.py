@@ -1,0 +1,266 @@
+"""The `track` flow: stored articles -> relevance, facts, near-duplicates, events in the warehouse.
+
+Read top to bottom, it is the run:
+1. load: migrate, record the run, read the articles to track (new or changed ones, or every one
+   published since a day);
+2. for each batch, in publication order:
+   a. assess: relevance score and reasons, facts of the relevant ones, MinHash signature;
+   b. duplicates: look up stored articles sharing an LSH bucket, link copies to the earliest;
+   c. events: re-cluster the batch with the relevant stored articles of its time window (and the
+      events they belong to), so a re-run gives the same events and ids;
+   d. store: the facts (one transaction), then relevance, signatures, links and events (one
+      more); the articles' tracking rows go in with the second, so a crash before it leaves
+      them pending and the next run redoes them (both writes are replace-by-id, so idempotent);
+3. finish: refresh every event's new/continuing status for the reference week; close the run.
+
+Each step opens its own short DuckDB connection: an open read-write connection locks the file.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from collections.abc import Sequence
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from flows.settings import Settings, load_settings
+from tracking.assess import ArticleText, Assessment, assess
+from tracking.dates import reference_date
+from tracking.duplicates import Copy, DuplicateLink, link_duplicates
+from tracking.entities import Gazetteer, load_gazetteer
+from tracking.events import (
+    Event,
+    EventSettings,
+    TrackedArticle,
+    cluster_events,
+    load_event_settings,
+)
+from tracking.facts import extract_facts
+from tracking.records import ArticleFacts
+from tracking.relevance import RelevanceGazetteer, load_relevance
+from warehouse.db import connect, open_warehouse
+from warehouse.facts import store_facts
+from warehouse.runs import finish_run, start_run
+from warehouse.tracking import (
+    StoredArticle,
+    TrackedBatch,
+    articles_to_track,
+    copies_sharing_buckets,
+    event_context,
+    refresh_event_status,
+    store_batch,
+)
+
+FLOW_NAME = "track"
+BATCH_SIZE = 200
+STORE_RETRIES = 2  # a store step that failed (e.g. the file briefly locked) is run again
+NO_FACTS = ArticleFacts((), (), (), (), ())
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """The configuration every step reads, loaded once per run."""
+
+    relevance: RelevanceGazetteer
+    entities: Gazetteer
+    events: EventSettings
+
+
+@dataclass(frozen=True)
+class TrackReport:
+    run_id: str
+    status: str
+    counts: dict[str, int]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _text(article: StoredArticle) -> ArticleText:
+    return ArticleText(
+        article.article_id, article.title, article.body, article.language, article.published_at
+    )
+
+
+@task(name="load-articles", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
+def load_articles(settings: Settings, run_id: str, since: date | None) -> list[StoredArticle]:
+    with closing(open_warehouse(settings.warehouse_path)) as con:
+        start_run(con, run_id, FLOW_NAME, _now())
+        return articles_to_track(con, since)
+
+
+@task(name="assess", cache_policy=NO_CACHE)
+def assess_batch(batch: Sequence[StoredArticle], knowledge: Knowledge) -> list[Assessment]:
+    return [assess(_text(a), knowledge.relevance, knowledge.entities) for a in batch]
+
+
+@task(name="duplicates", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
+def find_duplicates(
+    settings: Settings, batch: Sequence[StoredArticle], assessments: Sequence[Assessment]
+) -> list[DuplicateLink]:
+    copies = [
+        Copy(a.article_id, a.published_at, s.signature)
+        for a, s in zip(batch, assessments, strict=True)
+        if s.signature is not None
+    ]
+    buckets = {b for c in copies for b in c.signature.buckets()}
+    with closing(connect(settings.warehouse_path, read_only=True)) as con:
+        known = copies_sharing_buckets(con, buckets, [a.article_id for a in batch])
+    return link_duplicates(copies, known)
+
+
+@task(name="events", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
+def group_events(
+    settings: Settings,
+    batch: Sequence[StoredArticle],
+    assessments: Sequence[Assessment],
+    links: Sequence[DuplicateLink],
+    knowledge: Knowledge,
+    reference: date,
+    known_facts: dict[str, ArticleFacts],
+) -> tuple[list[Event], list[str]]:
+    """The events of the batch's window, and every article whose membership they replace.
+
+    Stored articles of the window need their facts again; `known_facts` keeps those this run
+    has already extracted (earlier batches overlap this one's window), and is added to here.
+    """
+    linked = {link.article_id: link.duplicate_of for link in links}
+    known_facts.update((s.article_id, s.facts) for s in assessments if s.facts is not None)
+    tracked = [
+        TrackedArticle(
+            a.article_id,
+            a.published_at,
+            a.language,
+            a.title,
+            s.facts,
+            s.signature,
+            linked.get(a.article_id),
+        )
+        for a, s in zip(batch, assessments, strict=True)
+        if s.facts is not None
+    ]
+    batch_ids = [a.article_id for a in batch]
+    days = [d for a in batch if (d := reference_date(a.published_at)) is not None]
+    context: list[StoredArticle] = []
+    if days:
+        margin = timedelta(days=2 * knowledge.events.window_days)
+        with closing(connect(settings.warehouse_path, read_only=True)) as con:
+            context = event_context(con, min(days) - margin, max(days) + margin, batch_ids)
+    for a in context:
+        facts = known_facts.get(a.article_id) or extract_facts(
+            a.title, a.body, a.language, a.published_at, knowledge.entities
+        )
+        known_facts[a.article_id] = facts
+        tracked.append(
+            TrackedArticle(
+                a.article_id,
+                a.published_at,
+                a.language,
+                a.title,
+                facts,
+                a.signature,
+                linked.get(a.article_id, a.duplicate_of),
+            )
+        )
+    events = cluster_events(tracked, knowledge.events, reference)
+    return events, batch_ids + [a.article_id for a in context]
+
+
+@task(name="store", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
+def store(
+    settings: Settings,
+    batch: Sequence[StoredArticle],
+    assessments: Sequence[Assessment],
+    links: Sequence[DuplicateLink],
+    grouped: tuple[list[Event], list[str]],
+    knowledge: Knowledge,
+) -> None:
+    events, reclustered = grouped
+    with closing(connect(settings.warehouse_path)) as con:
+        store_facts(
+            con,
+            [(s.article_id, s.facts or NO_FACTS) for s in assessments],
+            knowledge.entities,
+        )
+        store_batch(
+            con,
+            TrackedBatch(
+                relevance={s.article_id: s.relevance for s in assessments},
+                body_sha256={a.article_id: a.body_sha256 for a in batch},
+                signatures={s.article_id: s.signature for s in assessments},
+                duplicates=links,
+                events=events,
+                reclustered=reclustered,
+                tracked_at=_now(),
+            ),
+        )
+
+
+@task(name="finish", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
+def finish(
+    settings: Settings, run_id: str, reference: date, counts: dict[str, int], error: str | None
+) -> dict[str, int]:
+    counts = dict(counts)
+    with closing(connect(settings.warehouse_path)) as con:
+        refresh_event_status(con, reference - timedelta(days=reference.weekday()))
+        counted = con.execute("SELECT count(*) FROM events").fetchone()
+        counts["events_total"] = int(counted[0]) if counted else 0
+        finish_run(
+            con,
+            run_id,
+            finished_at=_now(),
+            status="failed" if error else "completed",
+            counts=counts,
+            error=error,
+        )
+    return counts
+
+
+@flow(name=FLOW_NAME, log_prints=False)
+def track(
+    config_dir: Path | None = None,
+    warehouse: Path | None = None,
+    since: date | None = None,
+    reference: date | None = None,
+) -> TrackReport:
+    """Track new and changed articles (or all published since `since`) into events.
+
+    `reference` is the day whose week decides new vs continuing (default: today, local time).
+    """
+    logger = get_run_logger()
+    settings = load_settings(config_dir=config_dir, warehouse=warehouse)
+    day = reference or datetime.now(ZoneInfo(settings.timezone)).date()
+    knowledge = Knowledge(
+        load_relevance(settings.config_dir, settings.relevance_threshold),
+        load_gazetteer(settings.config_dir),
+        load_event_settings(settings.config_dir),
+    )
+    run_id = f"track-{uuid.uuid4().hex[:12]}"
+    counts: Counter[str] = Counter(articles=0, relevant=0, duplicates=0)
+    articles = load_articles(settings, run_id, since)
+    known_facts: dict[str, ArticleFacts] = {}
+    error = None
+    try:
+        for start in range(0, len(articles), BATCH_SIZE):
+            batch = articles[start : start + BATCH_SIZE]
+            assessments = assess_batch(batch, knowledge)
+            links = find_duplicates(settings, batch, assessments)
+            grouped = group_events(settings, batch, assessments, links, knowledge, day, known_facts)
+            store(settings, batch, assessments, links, grouped, knowledge)
+            counts["articles"] += len(batch)
+            counts["relevant"] += sum(1 for s in assessments if s.relevance.is_relevant)
+            counts["duplicates"] += sum(1 for link in links if link.duplicate_of)
+            logger.info("tracked %d of %d articles", counts["articles"], len(articles))
+    except Exception as exc:
+        error = f"{type(exc).__name__}: {exc}"
+        logger.error("tracking stopped: %s", error)
+    final = finish(settings, run_id, day, dict(counts), error)
+    return TrackReport(run_id, "failed" if error else "completed", final)

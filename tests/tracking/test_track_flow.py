@@ -1,0 +1,225 @@
+"""The track flow end to end through the warehouse: the seed's facts in the views, labelled
+articles grouped into the seed's event, traps rejected with reasons visible in SQL, idempotence."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from contextlib import closing
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import cast
+
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from parsers.records import ArticleRecord
+from warehouse.articles import ArticleVersion, upsert_articles
+from warehouse.db import connect, open_warehouse
+
+pytestmark = pytest.mark.prefect
+
+LABELLED = Path(__file__).resolve().parents[2] / "bench" / "data" / "tracking_labelled.jsonl"
+REFERENCE = date(2019, 6, 20)
+SEED_EVENT_ARTICLES = ["e1-en-cd", "e1-hant-tkp", "e1-hans-hzrb"]
+TRAPS = ["t-market-en-1", "t-bay-en-1", "t-port-hans-1"]
+
+
+def labelled_rows() -> dict[str, dict[str, object]]:
+    rows = (json.loads(line) for line in LABELLED.read_text("utf-8").splitlines())
+    return {str(r["id"]): r for r in rows}
+
+
+def add_articles(warehouse: Path, ids: Sequence[str]) -> None:
+    rows = labelled_rows()
+    versions = []
+    for i in ids:
+        row = rows[i]
+        url = f"https://news.example/{i}"
+        record = ArticleRecord(
+            url=url,
+            canonical_url=url,
+            parser="test",
+            publisher=str(row["publisher"]),
+            title=str(row["title"]),
+            published_at=datetime.fromisoformat(str(row["published_at"])),
+            language=row["language"],  # type: ignore[arg-type]
+            body=tuple(str(row["body"]).split("\n\n")),
+        )
+        versions.append(ArticleVersion(record, "test", datetime(2026, 1, 1, tzinfo=UTC)))
+    with closing(open_warehouse(warehouse)) as con:
+        upsert_articles(con, versions)
+
+
+def query(warehouse: Path, sql: str) -> list[tuple[object, ...]]:
+    with closing(connect(warehouse, read_only=True)) as con:
+        return con.execute(sql).fetchall()
+
+
+def run_track(config_dir: Path, warehouse: Path, since: date | None = None) -> dict[str, int]:
+    from flows.track import track
+
+    report = track(config_dir=config_dir, warehouse=warehouse, since=since, reference=REFERENCE)
+    assert report.status == "completed"
+    return report.counts
+
+
+def counts(warehouse: Path) -> dict[str, int]:
+    tables = ["events", "event_articles", "mentions", "figures", "agreements", "entities"]
+    return {t: cast(int, query(warehouse, f"SELECT count(*) FROM {t}")[0][0]) for t in tables}
+
+
+def test_the_seed_facts_reach_the_views(
+    prefect_harness: None, config_dir: Path, warehouse_path: Path
+) -> None:
+    run_track(config_dir, warehouse_path)
+
+    events = query(
+        warehouse_path,
+        "SELECT title, event_type, event_date, place, article_count, status FROM v_events",
+    )
+    assert events == [
+        (
+            "Hangzhou–Hong Kong Innovation and Cooperation Forum",
+            "agreement_signing",
+            date(2019, 6, 13),
+            "Hong Kong",
+            1,
+            "new",  # first seen on 2019-06-18, in the week of the reference day 2019-06-20
+        )
+    ]
+    agreements = query(
+        warehouse_path,
+        "SELECT event_id IS NOT NULL, agreement_count, signed_on, fields, parties "
+        "FROM v_agreements",
+    )
+    assert agreements == [
+        (
+            True,
+            8,
+            date(2019, 6, 13),
+            ["smart city", "high-end services", "finance", "artificial intelligence", "new energy"],
+            ["Hangzhou", "Hong Kong"],
+        )
+    ]
+    figures = query(
+        warehouse_path,
+        "SELECT value, currency, as_of FROM v_figures WHERE event_id IS NOT NULL ORDER BY value",
+    )
+    assert (6400.0, None, date(2018, 12, 31)) in figures
+    assert (140e9, "USD", date(2018, 12, 31)) in figures
+    assert (30.0, None, None) in figures
+    people = query(
+        warehouse_path,
+        "SELECT name FROM v_entities WHERE entity_type = 'person' AND mention_count > 0 "
+        "ORDER BY name",
+    )
+    assert [p[0] for p in people] == [
+        "Nicholas Yang Wei-hsiun",
+        "Timothy Fok Tsun-ting",
+        "Zhang Zhongcan",
+    ]
+
+
+def test_coverage_joins_the_seed_event_and_traps_are_rejected_with_reasons(
+    prefect_harness: None, config_dir: Path, warehouse_path: Path
+) -> None:
+    add_articles(warehouse_path, SEED_EVENT_ARTICLES + TRAPS)
+    tracked = run_track(config_dir, warehouse_path)
+    assert tracked["articles"] == 7 and tracked["relevant"] == 4
+
+    grouped = query(
+        warehouse_path,
+        "SELECT count(DISTINCT event_id), count(*) FROM v_articles WHERE is_relevant",
+    )
+    assert grouped == [(1, 4)]  # the seed and three outlets in two languages, one event
+    outlets = query(warehouse_path, "SELECT article_count, outlet_count FROM v_events")
+    assert outlets == [(4, 4)]
+
+    reasons = query(
+        warehouse_path,
+        "SELECT a.url, r.term_group, r.contribution FROM v_relevance_reasons AS r "
+        "JOIN articles AS a USING (article_id) WHERE NOT r.is_relevant AND r.contribution < 0",
+    )
+    rejected = {(str(url).rsplit("/", 1)[1], group) for url, group, _ in reasons}
+    assert {
+        ("t-market-en-1", "trap_market"),
+        ("t-bay-en-1", "trap_bay"),
+        ("t-port-hans-1", "trap_port"),
+    } <= rejected
+    trap_facts = query(
+        warehouse_path,
+        "SELECT count(*) FROM mentions JOIN articles USING (article_id) WHERE NOT is_relevant",
+    )
+    assert trap_facts == [(0,)]
+
+
+def test_tracking_again_is_idempotent_and_later_copies_join_by_duplicate(
+    prefect_harness: None, config_dir: Path, warehouse_path: Path
+) -> None:
+    add_articles(warehouse_path, SEED_EVENT_ARTICLES)
+    run_track(config_dir, warehouse_path)
+    before = counts(warehouse_path)
+    event_ids = query(warehouse_path, "SELECT event_id FROM events")
+
+    again = run_track(config_dir, warehouse_path, since=date(2000, 1, 1))
+    assert again["articles"] == 4
+    assert counts(warehouse_path) == before
+    assert query(warehouse_path, "SELECT event_id FROM events") == event_ids
+    assert run_track(config_dir, warehouse_path)["articles"] == 0  # nothing new or changed
+
+    add_articles(warehouse_path, ["e1-en-csi"])  # a syndicated copy, four days later
+    assert run_track(config_dir, warehouse_path)["articles"] == 1
+    copy = query(
+        warehouse_path,
+        "SELECT c.duplicate_of = o.article_id, c.event_id = o.event_id "
+        "FROM v_articles AS c, v_articles AS o "
+        "WHERE c.url LIKE '%e1-en-csi' AND o.url LIKE '%e1-en-cd'",
+    )
+    assert copy == [(True, True)]
+    assert query(warehouse_path, "SELECT event_id FROM events") == event_ids
+
+
+def test_the_track_command_reports_the_run(
+    prefect_harness: None, config_dir: Path, warehouse_path: Path
+) -> None:
+    result = CliRunner().invoke(
+        app, ["track", "--since", "2019-01-01", "-c", str(config_dir), "-w", str(warehouse_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "track run" in result.stdout and "completed" in result.stdout
+    assert query(warehouse_path, "SELECT count(*) FROM events") == [(1,)]
+
+
+def test_small_batches_give_the_same_events_as_one_batch(
+    prefect_harness: None, config_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import flows.track
+
+    ids = [i for i in labelled_rows() if i.startswith(("e1-", "e2-", "t-market"))]
+
+    def events_after_tracking(warehouse: Path) -> set[tuple[str, frozenset[str]]]:
+        add_articles(warehouse, ids)
+        run_track(config_dir, warehouse)
+        rows = query(
+            warehouse,
+            "SELECT event_id, list(url ORDER BY url) FROM v_articles "
+            "WHERE event_id IS NOT NULL GROUP BY event_id",
+        )
+        return {(str(e), frozenset(cast(list[str], urls))) for e, urls in rows}
+
+    whole = events_after_tracking(tmp_path / "whole.duckdb")
+    monkeypatch.setattr(flows.track, "BATCH_SIZE", 3)
+    batched = events_after_tracking(tmp_path / "batched.duckdb")
+    assert batched == whole
+    assert len(whole) == 2
+
+
+def test_a_broken_relevance_config_is_a_clear_error(
+    prefect_harness: None, config_dir: Path, warehouse_path: Path
+) -> None:
+    (config_dir / "relevance.toml").write_text("threshold = 'high'\n", "utf-8")
+    result = CliRunner().invoke(app, ["track", "-c", str(config_dir), "-w", str(warehouse_path)])
+    assert result.exit_code == 1
+    assert "relevance.toml:missing'weights'" in "".join(result.stderr.split())  # rich wraps

@@ -1,0 +1,194 @@
+"""Agreements and MoUs: how many, what kind, between whom, in which fields, signed when.
+
+News often splits one signing over several sentences: "The two cities on Thursday signed eight
+agreements." then, a paragraph later, "The memorandums of understanding on smart city ... and new
+energy ...". A sentence that names agreements without a signing verb is read as detail of the
+latest signing within the next paragraph, not as a second signing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracking.dates import nearby_date
+from tracking.entities import Gazetteer
+from tracking.figures import NUMBER_WORDS, zh_number
+from tracking.records import Agreement, Mention
+from tracking.text import Sentence
+
+_MOU = r"memorand(?:um|a|ums) of understanding|mous?|备忘录"
+AGREEMENT_TERM = re.compile(
+    rf"\b(?:{_MOU}|(?:co-?operation |framework )?agreements?|accords?|deals?|contracts?|pacts?|"
+    r"letters? of intent)\b|备忘录|框架协议|合作协议|协议|合同|意向书|协定|合作项目|签约项目"
+)
+SIGNING = re.compile(
+    r"\b(?:sign(?:s|ed|ing)?|inked|inks|seal(?:s|ed)?|concluded|struck|penned|"
+    r"put (?:their|its) names? to)\b|签署|签订|签约|签下|订立|签了"
+)
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_COUNT_EN = re.compile(
+    rf"\b(?P<num>\d+|{_NUMBER_WORD})\s+(?:(?!(?:{_NUMBER_WORD}|signed|the)\b)[a-z\-]+\s+){{0,3}}?"
+    rf"(?:{_MOU}|(?:co-?operation |framework )?agreements|accords|deals|contracts|pacts)\b"
+)
+_COUNT_ZH = re.compile(
+    r"(?P<num>\d+|[一二两三四五六七八九十百]+)(?:项|个|份|宗)[\u4e00-\u9fff]{0,6}?"
+    r"(?:备忘录|协议|合同|协定|意向书|项目)"
+)
+_DEFINITE = re.compile(
+    rf"^(?:the|these|those|all|both)\s+(?:[a-z\-]+\s+){{0,2}}?(?:{_MOU}|agreements?|deals?)\b|"
+    r"^(?:it|they|this|these)\s+(?:covers?|involves?|includes?|spans?|focus(?:es)? on)\b|"
+    r"^(?:该|这些|上述|此次|本次)"
+)
+_GROUP_PARTIES = re.compile(
+    r"\b(?:the two|both) (?:cities|sides|parties|governments|places)\b|双方|两地"
+)
+_BETWEEN = re.compile(r"\bbetween\b(?P<rest>.*)")
+_PARTY_TYPES = ("place", "organization")
+
+
+@dataclass
+class _Draft:
+    sentence: Sentence
+    count: int | None
+    kind: str
+    fields: list[str] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+    signed_on: date | None = None
+
+
+def _kind(folded: str) -> str:
+    if re.search(_MOU, folded):
+        return "memorandum of understanding"
+    if re.search(r"合作项目|签约项目", folded):
+        return "cooperation project"
+    return "agreement"
+
+
+def _count(folded: str) -> int | None:
+    m = _COUNT_EN.search(folded)
+    if m:
+        num = m.group("num")
+        return int(num) if num.isdigit() else NUMBER_WORDS.get(num)
+    m = _COUNT_ZH.search(folded)
+    if m:
+        value = zh_number(m.group("num"))
+        return int(value) if value is not None else None
+    return None
+
+
+def _unique(names: list[str]) -> list[str]:
+    return sorted(set(names))
+
+
+def _parties(sentence: Sentence, mentions: list[Mention]) -> list[str]:
+    inside = [
+        m
+        for m in mentions
+        if sentence.start <= m.start < sentence.end
+        and m.entity_type in _PARTY_TYPES
+        and not _modifies_next(m, mentions, sentence)
+    ]
+    between = _BETWEEN.search(sentence.folded.text)
+    if between:
+        start, _ = sentence.original(between.start("rest"), between.end("rest"))
+        after = [m for m in inside if m.start >= start]
+        if after:
+            inside = after
+    return _unique([m.name for m in inside])
+
+
+def _modifies_next(mention: Mention, mentions: list[Mention], sentence: Sentence) -> bool:
+    """ "Hangzhou's Shangcheng district government": the place only says whose body signed."""
+    after = sentence.text[mention.end - sentence.start :]
+    possessive = re.match(r"[’']s\s+", after)
+    return possessive is not None and any(
+        m.start == mention.end + possessive.end() for m in mentions
+    )
+
+
+def _fields(sentence: Sentence, gazetteer: Gazetteer) -> list[str]:
+    return [hit.key for hit in gazetteer.field_matcher.find(sentence.folded.text)]
+
+
+def extract_agreements(
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    gazetteer: Gazetteer,
+    reference: date | None,
+) -> list[Agreement]:
+    drafts: list[tuple[int, _Draft]] = []
+    for index, sentence in enumerate(sentences):
+        folded = sentence.folded.text
+        term, signing = AGREEMENT_TERM.search(folded), SIGNING.search(folded)
+        definite = _DEFINITE.search(folded) is not None
+        fields = _fields(sentence, gazetteer)
+        count = _count(folded)
+        latest = drafts[-1][1] if drafts else None
+        is_detail = (
+            latest is not None
+            and sentence.paragraph - latest.sentence.paragraph <= 1
+            and (count is None or count == latest.count)
+            and (definite or (bool(term) and not signing and bool(fields)))
+        )
+        if latest is not None and is_detail:
+            _add_detail(latest, sentence, mentions, fields)
+            continue
+        if not term or not (signing or fields):
+            continue  # agreements talked about or projects announced, none signed or described
+        draft = _Draft(sentence, count, _kind(folded), fields, _parties(sentence, mentions))
+        drafts.append((index, draft))
+    for index, draft in drafts:
+        draft.parties = _resolve_parties(draft, sentences, mentions, gazetteer)
+        draft.signed_on = nearby_date(sentences, index, reference)
+    return [
+        Agreement(
+            count=d.count,
+            kind=d.kind,
+            fields=tuple(dict.fromkeys(d.fields)),
+            parties=tuple(d.parties),
+            signed_on=d.signed_on,
+            sentence=d.sentence.text,
+        )
+        for _, d in drafts
+    ]
+
+
+def _add_detail(
+    draft: _Draft, sentence: Sentence, mentions: list[Mention], fields: list[str]
+) -> None:
+    """Fold a describing sentence into the signing it describes."""
+    draft.fields += fields
+    if draft.kind == "agreement":
+        draft.kind = _kind(sentence.folded.text)
+    if not draft.parties:
+        draft.parties = _parties(sentence, mentions)
+
+
+def _resolve_parties(
+    draft: _Draft, sentences: list[Sentence], mentions: list[Mention], gazetteer: Gazetteer
+) -> list[str]:
+    """Named parties, else those around the signing; "the two cities" means the article's two
+    most-named cities."""
+    group = _GROUP_PARTIES.search(draft.sentence.folded.text)
+    if group:
+        cities = "cities" in group.group()
+        places = Counter(
+            m.name
+            for m in mentions
+            if m.entity_type == "place"
+            and (not cities or gazetteer.by_id[m.entity_id].level == "city")
+        )
+        named = [p for p in draft.parties if p in places]
+        if len(named) < 2:
+            return _unique([name for name, _ in places.most_common(2)])
+        return named
+    if draft.parties:
+        return draft.parties
+    names: list[str] = []
+    for s in sentences:
+        if s.paragraph == draft.sentence.paragraph:
+            names += _parties(s, mentions)
+    return _unique(names)

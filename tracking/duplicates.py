@@ -1,0 +1,163 @@
+"""Near-duplicate articles: syndicated copies and updated versions of one story.
+
+Each article gets a MinHash signature over shingles of its folded text (word 5-grams for Latin
+script, character 3-grams for Chinese, which has no spaces to split on). LSH bands turn the
+signature into bucket keys; the warehouse keeps them, so finding the candidates for a new article
+is a lookup of its buckets, never a comparison with every stored article. Candidates are then
+confirmed by their estimated Jaccard similarity, and every copy points at the earliest one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import numpy as np
+from datasketch import MinHash
+
+from tracking.text import fold
+
+NUM_PERM = 120
+BANDS = 40  # 40 bands of 3 rows: a pair with Jaccard 0.5 shares a bucket with p > 0.99
+ROWS = NUM_PERM // BANDS
+DUPLICATE_THRESHOLD = 0.5  # estimated Jaccard over shingles; different stories score near 0
+MIN_SHINGLES = 8  # below this (a headline alone) a signature says nothing about the story
+SEED = 20190613
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"\w+")
+_NOT_TEXT = re.compile(r"[\W_]+")
+_LATEST = datetime.max.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Signature:
+    shingling: str  # "word5" or "char3"
+    values: bytes  # NUM_PERM little-endian uint32 values
+
+    def similarity(self, other: Signature) -> float:
+        """The MinHash estimate of the Jaccard similarity of the two shingle sets."""
+        if self.shingling != other.shingling or len(self.values) != len(other.values):
+            return 0.0
+        mine = np.frombuffer(self.values, dtype="<u4")
+        theirs = np.frombuffer(other.values, dtype="<u4")
+        return float(np.count_nonzero(mine == theirs)) / len(mine)
+
+    def buckets(self) -> tuple[int, ...]:
+        """One 64-bit bucket key per LSH band; equal keys mean an equal band."""
+        width = ROWS * 4
+        return tuple(
+            int.from_bytes(
+                hashlib.blake2b(
+                    band.to_bytes(2, "little") + self.values[band * width : (band + 1) * width],
+                    digest_size=8,
+                ).digest(),
+                "little",
+            )
+            for band in range(BANDS)
+        )
+
+
+@dataclass(frozen=True)
+class Copy:
+    """An article as duplicate detection sees it: when it appeared and what it says."""
+
+    article_id: str
+    published_at: datetime | None
+    signature: Signature
+    duplicate_of: str | None = None  # for stored articles: the link they already have
+
+
+@dataclass(frozen=True)
+class DuplicateLink:
+    article_id: str
+    duplicate_of: str | None  # None: this article is the earliest copy of its story
+    similarity: float | None  # to the closest confirmed copy, when it has one
+
+
+def shingles(text: str) -> tuple[str, set[str]]:
+    """The shingling used for this text and its shingles, after folding (so scripts agree)."""
+    folded = fold(text).text
+    if len(_CJK.findall(folded)) * 3 >= len(_NOT_TEXT.sub("", folded)):
+        chars = _NOT_TEXT.sub("", folded)
+        return "char3", {chars[i : i + 3] for i in range(max(len(chars) - 2, 0))}
+    words = _WORD.findall(folded)
+    return "word5", {" ".join(words[i : i + 5]) for i in range(max(len(words) - 4, 0))}
+
+
+def signature(title: str | None, body: str) -> Signature | None:
+    """The article's MinHash signature, or None when it has too little text to judge."""
+    kind, found = shingles(f"{title or ''}\n\n{body}")
+    if len(found) < MIN_SHINGLES:
+        return None
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    minhash.update_batch([s.encode("utf-8") for s in sorted(found)])
+    return Signature(kind, minhash.hashvalues.astype("<u4").tobytes())
+
+
+def _order(copy: Copy) -> tuple[datetime, str]:
+    return (copy.published_at or _LATEST, copy.article_id)
+
+
+def link_duplicates(
+    batch: Sequence[Copy], known: Iterable[Copy], threshold: float = DUPLICATE_THRESHOLD
+) -> list[DuplicateLink]:
+    """Point each batch article (and stored ones whose earliest copy changed) at its earliest copy.
+
+    `known` holds the stored articles that share a bucket with the batch, and the articles they
+    already point at. Copies form groups through confirmed similarity and existing links; the
+    earliest member of a group (by publication time, then id) is the one the others point at.
+    """
+    in_batch = {c.article_id for c in batch}
+    everyone = {c.article_id: c for c in known if c.article_id not in in_batch}
+    everyone.update({c.article_id: c for c in batch})
+    parent = {article_id: article_id for article_id in everyone}
+
+    def root(article_id: str) -> str:
+        while parent[article_id] != article_id:
+            parent[article_id] = parent[parent[article_id]]
+            article_id = parent[article_id]
+        return article_id
+
+    def join(a: str, b: str) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            first, second = sorted((ra, rb), key=lambda r: _order(everyone[r]))
+            parent[second] = first
+
+    for copy in everyone.values():
+        if copy.article_id not in in_batch and copy.duplicate_of in everyone:
+            join(copy.article_id, copy.duplicate_of)
+
+    by_bucket: dict[int, list[str]] = defaultdict(list)
+    for copy in everyone.values():
+        for bucket in copy.signature.buckets():
+            by_bucket[bucket].append(copy.article_id)
+    best: dict[str, float] = {}
+    compared: set[tuple[str, str]] = set()
+    for members in by_bucket.values():
+        for a in members:
+            if a not in in_batch:
+                continue
+            for b in members:
+                pair = (min(a, b), max(a, b))
+                if a == b or pair in compared:
+                    continue
+                compared.add(pair)
+                score = everyone[a].signature.similarity(everyone[b].signature)
+                if score >= threshold:
+                    join(a, b)
+                    best[a] = max(best.get(a, 0.0), score)
+                    best[b] = max(best.get(b, 0.0), score)
+
+    links = []
+    for article_id, copy in sorted(everyone.items()):
+        first = root(article_id)
+        target = None if first == article_id else first
+        if article_id in in_batch or target != copy.duplicate_of:
+            links.append(DuplicateLink(article_id, target, best.get(article_id)))
+    return links

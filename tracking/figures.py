@@ -1,0 +1,499 @@
+"""Amounts, counts and percentages in English and Chinese news sentences.
+
+Values are stored in full (US$140 billion → 1.4e11, 1.4万亿元 → 1.4e12) so figures from sources in
+different languages compare directly. `unit` says what kind of figure it is (money, count,
+percent); `currency` is an ISO code. Patterns run on folded text (lower case, Simplified Chinese).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from tracking.dates import find_as_of, find_dates
+from tracking.records import Figure
+from tracking.text import Sentence
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_UNITS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+NUMBER_WORDS: dict[str, int] = {w: i + 1 for i, w in enumerate(_UNITS)}
+NUMBER_WORDS.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
+NUMBER_WORDS.update({"a dozen": 12, "dozen": 12, "a hundred": 100, "one hundred": 100})
+_WORD_NUM = (
+    rf"(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[:9])}))?"
+    rf"|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}"
+)
+_QUAL_EN = (
+    r"about|around|approximately|roughly|some|nearly|almost|close to|over|more than|above|"
+    r"exceeding|in excess of|at least|no less than|no fewer than|up to|less than|fewer than|under"
+)
+_SCALE_EN = r"thousand|million|billion|trillion|bn|mn|m|b|k"
+_CUR_PRE = r"us\$|hk\$|s\$|nt\$|rmb|usd|hkd|cny|eur|gbp|\$|¥|€|£"
+_CUR_POST = r"yuan|renminbi|(?:hong kong |hk |us |u\.s\. )?dollars|euros|pounds"
+
+_AMOUNT_PRE = re.compile(
+    rf"(?:\b(?P<q>{_QUAL_EN})\s+)?(?P<cur>{_CUR_PRE})\s?(?P<num>{_NUM})"
+    rf"(?:\s?(?P<scale>{_SCALE_EN})\b)?"
+)
+_AMOUNT_POST = re.compile(
+    rf"(?:\b(?P<q>{_QUAL_EN})\s+)?\b(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE_EN}))?"
+    rf"\s+(?P<cur>{_CUR_POST})\b"
+)
+_PERCENT = re.compile(
+    rf"(?:\b(?P<q>{_QUAL_EN})\s+)?(?P<num>{_NUM})\s?(?:%|percent\b|per cent\b)|"
+    rf"百分之(?P<zh>[\d.]+)"
+)
+_COUNT_EN = re.compile(
+    rf"(?:\b(?P<q>{_QUAL_EN})\s+)?(?<![\w.,$-])(?P<num>{_NUM}|\b(?:{_WORD_NUM}))"
+    rf"(?:\s(?P<scale>thousand|million|billion))?(?=\s)"
+)
+
+_NUM_ZH = r"\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千]+"
+_QUAL_ZH = r"大约|约|超过|多于|逾|将近|接近|近|至少|不少于|不低于|超|高达|多达|达|共计|共|累计"
+_SCALE_ZH = r"万亿|亿|万|千"
+_CUR_ZH = r"美元|港元|港币|人民币|元|欧元|英镑"
+_CLASSIFIERS = r"个|家|项|份|名|座|宗|间|所|位|条|批|类|场|次|件|支|只|款"
+_AMOUNT_ZH = re.compile(
+    rf"(?P<q>{_QUAL_ZH})?(?P<num>{_NUM_ZH})(?P<more>多)?(?P<scale>{_SCALE_ZH})?(?P<more2>多)?"
+    rf"(?P<cur>{_CUR_ZH})"
+)
+_COUNT_ZH = re.compile(
+    rf"(?<!第)(?P<q>{_QUAL_ZH})?(?P<num>{_NUM_ZH})(?P<more>多)?(?P<scale>万|亿|千)?"
+    rf"(?:{_CLASSIFIERS})(?P<subject>[\u4e00-\u9fff]{{0,8}})"
+)
+
+_SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
+    "bn": 1e9, "b": 1e9, "trillion": 1e12, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12,
+}  # fmt: skip
+_CURRENCIES = {
+    "us$": "USD", "usd": "USD", "$": "USD", "dollars": "USD", "us dollars": "USD",
+    "u.s. dollars": "USD", "美元": "USD", "hk$": "HKD", "hkd": "HKD", "hong kong dollars": "HKD",
+    "hk dollars": "HKD", "港元": "HKD", "港币": "HKD", "rmb": "CNY", "cny": "CNY", "¥": "CNY",
+    "yuan": "CNY", "renminbi": "CNY", "元": "CNY", "人民币": "CNY", "eur": "EUR", "€": "EUR",
+    "euros": "EUR", "欧元": "EUR", "gbp": "GBP", "£": "GBP", "pounds": "GBP", "英镑": "GBP",
+    "s$": "SGD", "nt$": "TWD",
+}  # fmt: skip
+_QUALIFIERS: dict[str, str | None] = {
+    "around": "about", "approximately": "about", "roughly": "about", "some": "about",
+    "大约": "about", "约": "about", "almost": "nearly", "close to": "nearly", "将近": "nearly",
+    "接近": "nearly", "近": "nearly", "over": "more than", "above": "more than",
+    "exceeding": "more than", "in excess of": "more than", "超过": "more than",
+    "多于": "more than", "逾": "more than", "超": "more than", "no less than": "at least",
+    "no fewer than": "at least", "至少": "at least", "不少于": "at least", "不低于": "at least",
+    "高达": "up to", "多达": "up to", "fewer than": "less than", "under": "less than",
+    "共计": "in total", "共": "in total", "累计": "in total", "达": None,
+}  # fmt: skip
+
+# Words that end a count's subject ("6,400 projects | in Hangzhou").
+_SUBJECT_STOP = frozenset(
+    [
+        "in",
+        "of",
+        "to",
+        "and",
+        "or",
+        "with",
+        "for",
+        "from",
+        "on",
+        "at",
+        "by",
+        "worth",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "were",
+        "was",
+        "are",
+        "is",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "as",
+        "the",
+        "a",
+        "an",
+        "across",
+        "including",
+        "valued",
+        "between",
+        "under",
+        "over",
+        "into",
+        "than",
+        "per",
+        "each",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "it",
+        "they",
+        "we",
+        "said",
+        "signed",
+        "set",
+        "last",
+        "next",
+        "yesterday",
+        "today",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+# Counts of these are times or ranks, not things.
+_NOT_SUBJECTS = frozenset(
+    [
+        "year",
+        "years",
+        "month",
+        "months",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "second",
+        "seconds",
+        "times",
+        "time",
+        "am",
+        "pm",
+        "percent",
+        "per",
+        "st",
+        "nd",
+        "rd",
+        "th",
+        "o'clock",
+        "decades",
+        "decade",
+        "century",
+        "centuries",
+    ]
+)
+_DETERMINERS = re.compile(r"\b(?:the|these|those|all|both|its|their|our)\s+$")
+_SUBJECT_WORD = re.compile(r"\s+[\"“”‘’']?([a-z][a-z\-]*)[\"“”‘’']?")
+_ZH_STOP = re.compile(
+    r"[的在和与及等于中是为将已向从把被对让也都，。、；：]|开展|深化|加强|推进|推动|涵盖|涉及|包括|"
+    r"签署|达成|必须|之间|应当|应该|可以|能够|正在|共同|参加|出席|参与|参展|落户|入驻"
+)
+_ZH_PREFIX_TRIM = re.compile(rf"(?:{_QUAL_ZH}|为|是|的|总计|合计)+$")
+_ZH_AS_OF = re.compile(r"截至[^，。]*?[底末日]|去年[底末]|去年|今年|全年|上半年|下半年")
+_EN_VERB_BEFORE = re.compile(
+    r"(?:^|[^a-z-])((?:[a-z][a-z\-]*\s+){0,3}?[a-z][a-z\-]*)\s+"
+    r"(?:of|was|is|reached|totall?ed|amounted to|stood at|hit|topped)\s*$"
+)
+_THRESHOLD = re.compile(r"\bwith an? ([a-z][a-z\-]*) of\s*$")
+_ARTICLES = frozenset({"a", "an", "the", "its", "their"})
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int  # in the folded sentence
+    end: int
+    value: float
+    unit: str
+    currency: str | None
+    qualifier: str | None
+    subject: str | None
+
+
+def zh_number(text: str) -> float | None:
+    """'51', '1.4', '十三', '两千' as numbers; None when it is not one."""
+    if text[0].isdigit():
+        try:
+            return float(text)
+        except ValueError:
+            return None
+    digits = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}  # fmt: skip
+    total, current = 0, 0
+    for ch in text:
+        if ch in digits:
+            current = digits[ch]
+        else:
+            unit = {"十": 10, "百": 100, "千": 1000}[ch]
+            total += (current or 1) * unit
+            current = 0
+    return float(total + current)
+
+
+def _en_number(text: str) -> float:
+    if text[0].isdigit():
+        return float(text.replace(",", ""))
+    if text in NUMBER_WORDS:
+        return float(NUMBER_WORDS[text])
+    tens, _, unit = text.partition("-")
+    return float(NUMBER_WORDS[tens] + NUMBER_WORDS.get(unit, 0))
+
+
+def _qualifier(raw: str | None, more: bool = False) -> str | None:
+    if raw:
+        return _QUALIFIERS.get(raw, raw) or None
+    return "more than" if more else None
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in taken)
+
+
+def extract_figures(sentences: list[Sentence], reference: date | None) -> list[Figure]:
+    figures: list[Figure] = []
+    for sentence in sentences:
+        as_of = find_as_of(sentence.folded.text, reference)
+        for f in _sentence_figures(sentence.folded.text):
+            if not math.isfinite(f.value):
+                continue  # a 400-digit "number" is noise, and JSON cannot carry infinity
+            start, _ = sentence.original(f.start, f.end)
+            figures.append(
+                Figure(
+                    subject=f.subject,
+                    value=float(f"{f.value:.12g}"),  # 8.3万亿 is 8.3e12, not 8300000000000.001
+                    unit=f.unit,
+                    currency=f.currency,
+                    qualifier=f.qualifier,
+                    as_of=as_of,
+                    sentence=sentence.text,
+                    start=start,
+                )
+            )
+    return figures
+
+
+def _sentence_figures(s: str) -> list[_Found]:
+    found: list[_Found] = []
+    # Dates and years are never figures; a fixed reference resolves dates without a year.
+    taken = [(h.start, h.end) for h in find_dates(s, date(2000, 1, 1))]
+    for pattern in (_AMOUNT_PRE, _AMOUNT_POST):
+        for m in pattern.finditer(s):
+            if _overlaps(m.start("num"), m.end(), taken):
+                continue
+            scale = _SCALES.get(m.group("scale") or "", 1.0)
+            found.append(
+                _Found(
+                    start=min(m.start("cur"), m.start("num")),
+                    end=m.end(),
+                    value=_en_number(m.group("num")) * scale,
+                    unit="money",
+                    currency=_CURRENCIES[m.group("cur")],
+                    qualifier=_qualifier(m.group("q")),
+                    subject=None,
+                )
+            )
+            taken.append((m.start(), m.end()))
+    for m in _AMOUNT_ZH.finditer(s):
+        value = zh_number(m.group("num"))
+        if value is None or _overlaps(m.start(), m.end(), taken):
+            continue
+        found.append(
+            _Found(
+                start=m.start("num"),
+                end=m.end(),
+                value=value * _SCALES.get(m.group("scale") or "", 1.0),
+                unit="money",
+                currency=_CURRENCIES[m.group("cur")],
+                qualifier=_qualifier(m.group("q"), bool(m.group("more") or m.group("more2"))),
+                subject=None,
+            )
+        )
+        taken.append((m.start(), m.end()))
+    for m in _PERCENT.finditer(s):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        number = m.group("num") or m.group("zh")
+        found.append(
+            _Found(
+                m.start(),
+                m.end(),
+                float(number.replace(",", "")),
+                "percent",
+                None,
+                _qualifier(m.group("q")),
+                None,
+            )
+        )
+        taken.append((m.start(), m.end()))
+    found += _counts(s, taken)
+    found.sort(key=lambda f: f.start)
+    return _with_amount_subjects(s, found)
+
+
+def _counts(s: str, taken: list[tuple[int, int]]) -> list[_Found]:
+    found: list[_Found] = []
+    for m in _COUNT_EN.finditer(s):
+        num = m.group("num")
+        if _overlaps(m.start("num"), m.end(), taken) or num == "one":
+            continue
+        if re.fullmatch(r"(19|20)\d\d", num) or (
+            num.isalpha() and _DETERMINERS.search(s[: m.start("num")])
+        ):
+            continue  # a year, or "the two cities" naming a known set
+        subject = _en_subject(s, m.end())
+        if subject is None:
+            continue
+        found.append(
+            _Found(
+                start=m.start("num"),
+                end=m.end(),
+                value=_en_number(num) * _SCALES.get(m.group("scale") or "", 1.0),
+                unit="count",
+                currency=None,
+                qualifier=_qualifier(m.group("q")),
+                subject=subject,
+            )
+        )
+    for m in _COUNT_ZH.finditer(s):
+        value = zh_number(m.group("num"))
+        if value is None or _overlaps(m.start(), m.end(), taken):
+            continue
+        if m.group("num") in ("一", "几"):
+            continue  # "一个" is an article more often than a count
+        after = _ZH_STOP.split(m.group("subject"), maxsplit=1)[0][:6]
+        end = m.start("subject") + len(after)
+        # "投资项目约6400个": the thing counted may come first
+        zh_subject = after or _zh_subject(s[: m.start()])
+        if not zh_subject:
+            continue
+        found.append(
+            _Found(
+                start=m.start("num"),
+                end=end,
+                value=value * _SCALES.get(m.group("scale") or "", 1.0),
+                unit="count",
+                currency=None,
+                qualifier=_qualifier(m.group("q"), bool(m.group("more"))),
+                subject=zh_subject,
+            )
+        )
+    return found
+
+
+def _en_subject(s: str, position: int) -> str | None:
+    words: list[str] = []
+    while len(words) < 3:
+        m = _SUBJECT_WORD.match(s, position)
+        if m is None:
+            break
+        word = m.group(1)
+        if word in _SUBJECT_STOP or (words and re.search(r"(?:ed|ing)$", word)):
+            break
+        words.append(word)
+        position = m.end()
+        if m.group().rstrip()[-1:] in "\"“”‘’'" and len(words) > 1:
+            break
+    if not words or words[0] in _NOT_SUBJECTS:
+        return None
+    return " ".join(words)
+
+
+def _singular(phrase: str) -> str:
+    head, _, last = phrase.rpartition(" ")
+    if last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return f"{head} {last}".strip()
+
+
+def _with_amount_subjects(s: str, found: list[_Found]) -> list[_Found]:
+    """Name what each amount measures from the words before it; counts already have a subject."""
+    named: list[_Found] = []
+    last_count: str | None = None
+    for f in found:
+        if f.unit == "count":
+            last_count = f.subject
+            named.append(f)
+            continue
+        prefix = s[: _qualifier_start(s, f)]
+        subject = _zh_subject(prefix) if re.search(r"[\u4e00-\u9fff]$", prefix) else None
+        if subject is None:
+            subject = _en_amount_subject(prefix, f, last_count)
+        named.append(_Found(f.start, f.end, f.value, f.unit, f.currency, f.qualifier, subject))
+    return named
+
+
+def _qualifier_start(s: str, f: _Found) -> int:
+    """Where the figure's words begin, its qualifier included."""
+    if f.qualifier is None:
+        return f.start
+    head = s[: f.start].rstrip()
+    for raw, norm in [*_QUALIFIERS.items(), *[(q, q) for q in _QUAL_EN.split("|")]]:
+        if norm == f.qualifier and head.endswith(raw):
+            return len(head) - len(raw)
+    return f.start
+
+
+def _en_amount_subject(prefix: str, f: _Found, last_count: str | None) -> str | None:
+    prefix = prefix.rstrip()
+    threshold = _THRESHOLD.search(prefix)
+    if threshold and f.qualifier == "at least" and last_count:
+        return f"{_singular(last_count)} {threshold.group(1)} threshold"
+    if re.search(r"\b(?:worth|valued at)$", prefix):
+        return f"value of {last_count}" if last_count else None
+    m = _EN_VERB_BEFORE.search(prefix)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    stops = [i for i, w in enumerate(words) if w in _ARTICLES | _SUBJECT_STOP]
+    if stops:
+        words = words[stops[-1] + 1 :]  # "loans and a budget of" → "budget"
+    return " ".join(words) or None
+
+
+def _zh_subject(prefix: str) -> str | None:
+    clause = re.split(r"[，,、；;：:。]", prefix)[-1]
+    clause = _ZH_AS_OF.sub("", clause)
+    clause = _ZH_PREFIX_TRIM.sub("", clause)
+    pieces = re.split(r"[的在和与及于是为有对向]|累计|共计|总计|合计", clause)
+    subject = pieces[-1][-8:]
+    if len(pieces) > 1:  # "在港投资额": a one-character place after 在 says where, not what
+        subject = re.sub(r"^[港杭浙澳沪京深穗](?![州江门海圳])(?=..)", "", subject)
+    if not subject or re.search(r"\d", subject):
+        return None
+    return subject

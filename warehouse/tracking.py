@@ -1,0 +1,356 @@
+"""Every SQL statement of tracking: which articles to track, and storing relevance, near-duplicate
+state and events.
+
+A batch is written in one transaction (`store_batch`), so a crash leaves the warehouse as it was
+before the batch and the next run redoes it; writing the same batch twice gives the same rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+
+import duckdb
+
+from tracking.duplicates import Copy, DuplicateLink, Signature
+from tracking.events import Event
+from tracking.relevance import Relevance
+from warehouse.batch import rows_table, to_json, values_table
+from warehouse.db import transaction
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as tracking reads it from the warehouse."""
+
+    article_id: str
+    title: str | None
+    body: str
+    language: str | None
+    published_at: datetime | None
+    publisher: str | None
+    body_sha256: str | None
+    is_relevant: bool | None
+    duplicate_of: str | None
+    signature: Signature | None  # as stored by an earlier run
+
+
+@dataclass(frozen=True)
+class TrackedBatch:
+    """Everything one tracking step decided about a batch, written together."""
+
+    relevance: Mapping[str, Relevance]  # by article id: every article of the batch
+    body_sha256: Mapping[str, str | None]  # the version each article was tracked at
+    signatures: Mapping[str, Signature | None]
+    duplicates: Sequence[DuplicateLink]
+    events: Sequence[Event]
+    reclustered: Sequence[str]  # article ids whose event membership `events` replaces
+    tracked_at: datetime
+
+
+_ARTICLE_COLUMNS = """
+    a.article_id, a.title, coalesce(a.body, ''), a.language, a.published_at, a.publisher,
+    a.body_sha256, a.is_relevant, a.duplicate_of, t.shingling, t.signature
+"""
+
+
+def _article(row: tuple[object, ...]) -> StoredArticle:
+    shingling, blob = row[9], row[10]
+    signature = Signature(str(shingling), bytes(blob)) if isinstance(blob, bytes) else None
+    return StoredArticle(
+        article_id=str(row[0]),
+        title=None if row[1] is None else str(row[1]),
+        body=str(row[2]),
+        language=None if row[3] is None else str(row[3]),
+        published_at=row[4] if isinstance(row[4], datetime) else None,
+        publisher=None if row[5] is None else str(row[5]),
+        body_sha256=None if row[6] is None else str(row[6]),
+        is_relevant=None if row[7] is None else bool(row[7]),
+        duplicate_of=None if row[8] is None else str(row[8]),
+        signature=signature,
+    )
+
+
+def articles_to_track(con: duckdb.DuckDBPyConnection, since: date | None) -> list[StoredArticle]:
+    """With `since`: every article published (or first seen) on or after that day, tracked or not.
+
+    Without: the articles never tracked, or changed since they were tracked.
+    """
+    if since is not None:
+        where = "coalesce(a.published_at, a.first_seen_at) >= ?::DATE"
+        params: list[object] = [since]
+    else:
+        where = "t.article_id IS NULL OR t.body_sha256 IS DISTINCT FROM a.body_sha256"
+        params = []
+    rows = con.execute(
+        f"""
+        SELECT {_ARTICLE_COLUMNS}
+        FROM articles AS a LEFT JOIN article_tracking AS t USING (article_id)
+        WHERE {where}
+        ORDER BY coalesce(a.published_at, a.first_seen_at), a.article_id
+        """,
+        params,
+    ).fetchall()
+    return [_article(r) for r in rows]
+
+
+def copies_sharing_buckets(
+    con: duckdb.DuckDBPyConnection, buckets: Iterable[int], exclude: Iterable[str]
+) -> list[Copy]:
+    """Stored articles in any of these LSH buckets, plus the articles they point at as originals."""
+    rows = con.execute(
+        f"""
+        WITH hit AS (
+            SELECT DISTINCT article_id FROM article_bands
+            WHERE bucket IN ({values_table("?", "UBIGINT")})
+              AND article_id NOT IN ({values_table()})
+        ), wanted AS (
+            SELECT article_id FROM hit
+            UNION
+            SELECT a.duplicate_of FROM articles AS a JOIN hit USING (article_id)
+            WHERE a.duplicate_of IS NOT NULL
+        )
+        SELECT a.article_id, a.published_at, a.duplicate_of, t.shingling, t.signature
+        FROM wanted JOIN articles AS a USING (article_id)
+        JOIN article_tracking AS t USING (article_id)
+        WHERE t.signature IS NOT NULL
+        ORDER BY a.article_id
+        """,
+        [to_json(sorted(set(buckets))), to_json(sorted(set(exclude)))],
+    ).fetchall()
+    return [
+        Copy(
+            article_id=str(r[0]),
+            published_at=r[1] if isinstance(r[1], datetime) else None,
+            duplicate_of=None if r[2] is None else str(r[2]),
+            signature=Signature(str(r[3]), bytes(r[4])),
+        )
+        for r in rows
+    ]
+
+
+def event_context(
+    con: duckdb.DuckDBPyConnection, start: date, end: date, exclude: Iterable[str]
+) -> list[StoredArticle]:
+    """The relevant stored articles that a batch's events may touch.
+
+    Those published between `start` and `end`, plus every member of the events they (or the
+    excluded batch articles) belong to, so an event is always re-clustered whole.
+    """
+    rows = con.execute(
+        f"""
+        WITH near AS (
+            SELECT article_id FROM articles
+            WHERE is_relevant
+              AND coalesce(published_at, first_seen_at) >= ?::DATE
+              AND coalesce(published_at, first_seen_at) < ?::DATE + INTERVAL 1 DAY
+            UNION
+            {values_table()}
+        ), touched AS (
+            SELECT DISTINCT ea2.article_id
+            FROM event_articles AS ea1
+            JOIN event_articles AS ea2 USING (event_id)
+            WHERE ea1.article_id IN (SELECT article_id FROM near)
+        ), chosen AS (
+            SELECT article_id FROM near UNION SELECT article_id FROM touched
+        )
+        SELECT {_ARTICLE_COLUMNS}
+        FROM chosen JOIN articles AS a USING (article_id)
+        LEFT JOIN article_tracking AS t USING (article_id)
+        WHERE a.is_relevant AND a.article_id NOT IN ({values_table()})
+        ORDER BY a.article_id
+        """,
+        [start, end, to_json(sorted(set(exclude))), to_json(sorted(set(exclude)))],
+    ).fetchall()
+    return [_article(r) for r in rows]
+
+
+def store_batch(con: duckdb.DuckDBPyConnection, batch: TrackedBatch) -> None:
+    """Write a batch's relevance, signatures, duplicate links and events in one transaction."""
+    with transaction(con):
+        _store_relevance(con, batch)
+        _store_signatures(con, batch)
+        _store_duplicates(con, batch.duplicates)
+        _store_events(con, batch.events, batch.reclustered, batch.tracked_at)
+
+
+def _store_relevance(con: duckdb.DuckDBPyConnection, batch: TrackedBatch) -> None:
+    ids = sorted(batch.relevance)
+    if not ids:
+        return
+    columns = {"article_id": "VARCHAR", "relevance": "DOUBLE", "reasons": "JSON",
+               "is_relevant": "BOOLEAN"}  # fmt: skip
+    rows = [
+        {
+            "article_id": i,
+            "relevance": batch.relevance[i].score,
+            "reasons": [asdict(r) for r in batch.relevance[i].reasons],
+            "is_relevant": batch.relevance[i].is_relevant,
+        }
+        for i in ids
+    ]
+    con.execute(
+        f"""
+        UPDATE articles AS t SET
+            relevance = s.relevance, relevance_reasons = s.reasons, is_relevant = s.is_relevant
+        FROM ({rows_table(columns)}) AS s
+        WHERE t.article_id = s.article_id
+        """,
+        [to_json(rows)],
+    )
+
+
+def _store_signatures(con: duckdb.DuckDBPyConnection, batch: TrackedBatch) -> None:
+    ids = sorted(batch.relevance)
+    if not ids:
+        return
+    signatures = [batch.signatures.get(i) for i in ids]
+    # Signatures travel as hex (JSON has no bytes) and become BLOBs again in SQL.
+    columns = {"article_id": "VARCHAR", "body_sha256": "VARCHAR", "shingling": "VARCHAR",
+               "signature_hex": "VARCHAR"}  # fmt: skip
+    rows = [
+        {
+            "article_id": i,
+            "body_sha256": batch.body_sha256.get(i),
+            "shingling": sig.shingling if sig else None,
+            "signature_hex": sig.values.hex() if sig else None,
+        }
+        for i, sig in zip(ids, signatures, strict=True)
+    ]
+    con.execute(
+        f"""
+        MERGE INTO article_tracking AS t
+        USING (
+            SELECT article_id, body_sha256, shingling, unhex(signature_hex) AS signature
+            FROM ({rows_table(columns)})
+        ) AS s
+        ON t.article_id = s.article_id
+        WHEN MATCHED THEN UPDATE SET
+            body_sha256 = s.body_sha256, tracked_at = ?, shingling = s.shingling,
+            signature = s.signature
+        WHEN NOT MATCHED THEN INSERT (article_id, body_sha256, tracked_at, shingling, signature)
+            VALUES (s.article_id, s.body_sha256, ?, s.shingling, s.signature)
+        """,
+        [to_json(rows), batch.tracked_at, batch.tracked_at],
+    )
+    con.execute(f"DELETE FROM article_bands WHERE article_id IN ({values_table()})", [to_json(ids)])
+    bands = [
+        {"bucket": bucket, "article_id": article_id}
+        for article_id, sig in zip(ids, signatures, strict=True)
+        if sig is not None
+        for bucket in sorted(set(sig.buckets()))
+    ]
+    if bands:
+        columns = {"bucket": "UBIGINT", "article_id": "VARCHAR"}
+        con.execute(f"INSERT INTO article_bands BY NAME {rows_table(columns)}", [to_json(bands)])
+
+
+def _store_duplicates(con: duckdb.DuckDBPyConnection, links: Sequence[DuplicateLink]) -> None:
+    chosen = {link.article_id: link.duplicate_of for link in links}
+    if not chosen:
+        return
+    ids = sorted(chosen)
+    columns = {"article_id": "VARCHAR", "duplicate_of": "VARCHAR"}
+    con.execute(
+        f"""
+        UPDATE articles AS t SET duplicate_of = s.duplicate_of
+        FROM ({rows_table(columns)}) AS s
+        WHERE t.article_id = s.article_id
+        """,
+        [to_json({"article_id": i, "duplicate_of": chosen[i]} for i in ids)],
+    )
+
+
+def _store_events(
+    con: duckdb.DuckDBPyConnection,
+    events: Sequence[Event],
+    reclustered: Sequence[str],
+    tracked_at: datetime,
+) -> None:
+    """Replace the event membership of the re-clustered articles; drop events left empty."""
+    ids = sorted(set(reclustered))
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE _emptied AS
+        SELECT DISTINCT event_id FROM event_articles
+        WHERE article_id IN ({values_table()})
+        """,
+        [to_json(ids)],
+    )
+    con.execute(
+        f"DELETE FROM event_articles WHERE article_id IN ({values_table()})", [to_json(ids)]
+    )
+    by_id = {e.event_id: e for e in events}
+    if by_id:
+        chosen = [by_id[k] for k in sorted(by_id)]
+        columns = {"event_id": "VARCHAR", "title": "VARCHAR", "event_type": "VARCHAR",
+                   "event_date": "DATE", "place": "VARCHAR", "status": "VARCHAR"}  # fmt: skip
+        con.execute(
+            f"""
+            MERGE INTO events AS t
+            USING ({rows_table(columns)}) AS s
+            ON t.event_id = s.event_id
+            WHEN MATCHED THEN UPDATE SET
+                title = s.title, event_type = s.event_type, event_date = s.event_date,
+                place = s.place, status = s.status, updated_at = ?
+            WHEN NOT MATCHED THEN INSERT
+                (event_id, title, event_type, event_date, place, status, created_at, updated_at)
+                VALUES (s.event_id, s.title, s.event_type, s.event_date, s.place, s.status, ?, ?)
+            """,
+            [
+                to_json(
+                    {
+                        "event_id": e.event_id,
+                        "title": e.title,
+                        "event_type": e.event_type,
+                        "event_date": e.event_date,
+                        "place": e.place,
+                        "status": e.status,
+                    }
+                    for e in chosen
+                ),
+                tracked_at,
+                tracked_at,
+                tracked_at,
+            ],
+        )
+        members = [
+            {"event_id": e.event_id, "article_id": a, "similarity": sim}
+            for e in chosen
+            for a, sim in e.members
+        ]
+        columns = {"event_id": "VARCHAR", "article_id": "VARCHAR", "similarity": "DOUBLE"}
+        con.execute(
+            f"""
+            INSERT INTO event_articles (event_id, article_id, similarity, joined_at)
+            SELECT event_id, article_id, similarity, ? FROM ({rows_table(columns)})
+            """,
+            [tracked_at, to_json(members)],
+        )
+    con.execute(
+        """
+        DELETE FROM events
+        WHERE event_id IN (SELECT event_id FROM _emptied)
+          AND event_id NOT IN (SELECT event_id FROM event_articles)
+        """
+    )
+    con.execute("DROP TABLE _emptied")
+
+
+def refresh_event_status(con: duckdb.DuckDBPyConnection, week_start: date) -> None:
+    """Status relative to the run's week: new if first seen in it (or later), else continuing."""
+    con.execute(
+        """
+        UPDATE events AS e SET status = s.status
+        FROM (
+            SELECT ea.event_id,
+                   CASE WHEN min(coalesce(a.published_at, a.first_seen_at)) >= ?::DATE
+                        THEN 'new' ELSE 'continuing' END AS status
+            FROM event_articles AS ea JOIN articles AS a USING (article_id)
+            GROUP BY ea.event_id
+        ) AS s
+        WHERE e.event_id = s.event_id AND e.status IS DISTINCT FROM s.status
+        """,
+        [week_start],
+    )
