@@ -24,9 +24,10 @@ from lxml.html import HtmlElement
 from parsers.article.authors import split_authors
 from parsers.article.language import detect_language
 from parsers.article.metadata import PageMeta, parse_tree, read_meta
-from parsers.article.text import clean_text, is_caption, split_body, strip_site_suffix
+from parsers.article.text import is_caption, split_body, strip_site_suffix
 from parsers.dates import CHINA_TZ, parse_datetime
 from parsers.records import Access, ArticleRecord, Image
+from parsers.text import clean_text
 
 _NOISE = "script, style, noscript, template, iframe, form, button, svg, nav, aside"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f]")
-_SPACES = re.compile(r"[\s\u00a0\u3000\u2000-\u200a\u202f\u205f]+")
+from parsers.text import clean_text
+
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # A caption credit ending a line: "[Photo/Xinhua]", "(Photo by Li Ming)", "（新华社记者 王明 摄）".
@@ -44,11 +44,6 @@ _BOILERPLATE = re.compile(
     )$""".replace("{social}", _SOCIAL),
     re.I | re.X | re.S,
 )
-
-
-def clean_text(text: str) -> str:
-    """One line of readable text: invisible characters gone, every run of whitespace one space."""
-    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 def is_caption(line: str) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 
 from parsers.dates import parse_datetime
 from parsers.feeds.language import gdelt_language
-from parsers.feeds.text import clean_text, soup
+from parsers.feeds.text import fragment_text, soup
 from parsers.records import FeedItem, ParseError
 from parsers.urls import is_fetchable
 
@@ -56,7 +56,7 @@ def _load(text: str) -> Any:
 
 def _text(record: Mapping[str, Any], key: str) -> str | None:
     value = record.get(key)
-    return clean_text(_CONTROL.sub(" ", value)) if isinstance(value, str) else None
+    return fragment_text(_CONTROL.sub(" ", value)) if isinstance(value, str) else None
 
 
 def _item(record: Mapping[str, Any]) -> FeedItem | None:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from bs4 import Tag
 
 from parsers.feeds.rss import entry_item, feed_context, read_feed
-from parsers.feeds.text import clean_text, soup
+from parsers.feeds.text import fragment_text, soup
 from parsers.records import FeedItem
 from parsers.urls import resolve
 
@@ -56,8 +56,8 @@ def cluster(description: str | None, base: str, own_url: str) -> tuple[FeedItem,
         related.append(
             FeedItem(
                 url=url,
-                title=clean_text(anchor.get_text(" ")),
-                publisher=clean_text(font.get_text(" ")) if isinstance(font, Tag) else None,
+                title=fragment_text(anchor.get_text(" ")),
+                publisher=fragment_text(font.get_text(" ")) if isinstance(font, Tag) else None,
             )
         )
     return tuple(related)

@@ -19,7 +19,7 @@ from parsers.dates import CHINA_TZ
 from parsers.feeds.html_list import page_base, page_soup
 from parsers.feeds.language import language_tag
 from parsers.feeds.rss import parse_rss
-from parsers.feeds.text import clean_text
+from parsers.feeds.text import fragment_text
 from parsers.records import FeedItem
 from parsers.urls import resolve
 
@@ -71,7 +71,7 @@ def parse_daily_index(data: bytes, url: str, options: Mapping[str, str]) -> list
             continue
         items[link] = FeedItem(
             url=link,
-            title=clean_text(anchor.get_text(" ")),
+            title=fragment_text(anchor.get_text(" ")),
             published_at=_issued(anchor, link),
             language=language,
             guid=_release_id(link),

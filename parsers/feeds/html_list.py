@@ -9,7 +9,7 @@ from soupsieve import SelectorSyntaxError
 
 from parsers.charset import decode_html
 from parsers.feeds.language import language_tag
-from parsers.feeds.text import clean_text, soup
+from parsers.feeds.text import fragment_text, soup
 from parsers.records import FeedItem, ParseError
 from parsers.urls import canonicalize, resolve
 
@@ -49,7 +49,7 @@ def _link_items(anchors: Iterable[Tag], base: str, language: str | None) -> list
         url = resolve(base, str(anchor["href"]))
         if url is None or canonicalize(url) in items:
             continue
-        title = clean_text(anchor.get_text(" ")) or clean_text(str(anchor.get("title") or ""))
+        title = fragment_text(anchor.get_text(" ")) or fragment_text(str(anchor.get("title") or ""))
         items[canonicalize(url)] = FeedItem(url=url, title=title, language=language)
     return list(items.values())
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from parsers.dates import CHINA_TZ, parse_datetime
 from parsers.feeds.language import language_tag
-from parsers.feeds.text import clean_text
+from parsers.feeds.text import fragment_text
 from parsers.feeds.zones import zone
 from parsers.records import FeedItem, ParseError
 from parsers.urls import resolve
@@ -95,10 +95,10 @@ def parse_investhk(data: bytes, url: str, options: Mapping[str, str]) -> list[Fe
                 continue
             items[link] = FeedItem(
                 url=link,
-                title=clean_text(_first(record, TITLE_KEYS)),
+                title=fragment_text(_first(record, TITLE_KEYS)),
                 published_at=_when(_first(record, DATE_KEYS), default_tz),
                 updated_at=_when(_first(record, UPDATED_KEYS), default_tz),
-                summary=clean_text(_first(record, SUMMARY_KEYS)),
+                summary=fragment_text(_first(record, SUMMARY_KEYS)),
                 language=language_tag(_first(record, LANGUAGE_KEYS)) or default_language,
                 guid=_first(record, ("id", "nid", "uuid")),
                 publisher="InvestHK",

@@ -19,7 +19,7 @@ from parsers.charset import decode_html, normalise, sniff_declared
 from parsers.dates import parse_datetime
 from parsers.feeds.language import language_tag
 from parsers.feeds.safexml import check_xml
-from parsers.feeds.text import clean_text
+from parsers.feeds.text import fragment_text
 from parsers.feeds.zones import zone
 from parsers.records import FeedItem, ParseError
 from parsers.urls import is_fetchable, resolve
@@ -88,9 +88,9 @@ def _date(entry: Any, key: str, default_tz: tzinfo) -> datetime | None:
 
 
 def _authors(entry: Any) -> tuple[str, ...]:
-    names = [clean_text(author.get("name")) for author in entry.get("authors") or ()]
+    names = [fragment_text(author.get("name")) for author in entry.get("authors") or ()]
     if not any(names):
-        names = [clean_text(entry.get("author"))]
+        names = [fragment_text(entry.get("author"))]
     return tuple(dict.fromkeys(name for name in names if name))
 
 
@@ -111,11 +111,11 @@ def entry_item(entry: Any, base: str, context: FeedContext) -> FeedItem | None:
     source = entry.get("source") or {}
     return FeedItem(
         url=url,
-        title=clean_text(entry.get("title")),
+        title=fragment_text(entry.get("title")),
         published_at=_date(entry, "published", context.default_tz),
         updated_at=_date(entry, "updated", context.default_tz),
-        summary=clean_text(entry.get("summary")),
-        publisher=clean_text(source.get("title")),
+        summary=fragment_text(entry.get("summary")),
+        publisher=fragment_text(source.get("title")),
         publisher_url=source.get("href") or None,
         language=language_tag(entry.get("language")) or context.language,
         guid=entry.get("id") or None,

@@ -15,7 +15,7 @@ from xml.etree.ElementTree import Element
 from parsers.dates import parse_datetime
 from parsers.feeds.language import language_tag
 from parsers.feeds.safexml import local_name, parse_xml
-from parsers.feeds.text import clean_text
+from parsers.feeds.text import fragment_text
 from parsers.feeds.zones import zone
 from parsers.records import FeedItem, ParseError
 from parsers.urls import resolve
@@ -46,7 +46,7 @@ def _child(element: Element, name: str) -> Element | None:
 
 def _text(element: Element | None, name: str) -> str | None:
     child = _child(element, name) if element is not None else None
-    return clean_text(child.text) if child is not None and child.text else None
+    return fragment_text(child.text) if child is not None and child.text else None
 
 
 def _entry(

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWar
 from bs4.exceptions import ParserRejectedMarkup
 
 from parsers.records import ParseError
+from parsers.text import clean_text
 
 _MARKUP = re.compile(r"<[a-zA-Z/!]|&[#a-zA-Z0-9]+;")
 
@@ -29,11 +30,10 @@ def soup(markup: str, parser: str = "html.parser") -> BeautifulSoup:
                 raise ParseError(f"markup no HTML parser can read: {error}") from error
 
 
-def clean_text(value: str | None) -> str | None:
-    """Whitespace-collapsed text with tags and entities resolved; None when nothing is left."""
+def fragment_text(value: str | None) -> str | None:
+    """A feed's HTML fragment as text (tags and entities resolved); None when nothing is left."""
     if value is None:
         return None
     if _MARKUP.search(value):
         value = soup(value).get_text(" ")
-    text = " ".join(value.split())
-    return text or None
+    return clean_text(value) or None

@@ -8,14 +8,9 @@ import pytest
 
 from parsers.article.authors import split_authors
 from parsers.article.language import detect_language
-from parsers.article.text import (
-    clean_text,
-    is_boilerplate,
-    is_caption,
-    split_body,
-    strip_site_suffix,
-)
+from parsers.article.text import is_boilerplate, is_caption, split_body, strip_site_suffix
 from parsers.dates import CHINA_TZ, parse_datetime
+from parsers.text import clean_text
 
 EIGHT = timezone(timedelta(hours=8))
 
