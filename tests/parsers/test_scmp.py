@@ -1,0 +1,82 @@
+"""SCMP: paragraphs come from the page's state tree when the HTML does not render them."""
+
+from __future__ import annotations
+
+import json
+
+from parsers.article import parse_article
+from parsers.article.publishers.scmp import state_paragraphs
+
+URL = "https://www.scmp.com/news/hong-kong/article/3301234/hong-kong-and-zhejiang-sign-deals"
+
+
+def text(value: str) -> dict[str, object]:
+    return {"type": "text", "data": value}
+
+
+BODY = [
+    {"type": "p", "children": [text("Hong Kong and Zhejiang agreed on 13 areas of co-operation.")]},
+    {"type": "ad1"},
+    {
+        "type": "h3",
+        "children": [{"type": "a", "attribs": {"href": "/x"}, "children": [text("Other story")]}],
+    },
+    {
+        "type": "p",
+        "children": [text("Officials listed 51 projects, "), text("from finance to AI.")],
+    },
+    {"type": "h3", "children": [text("What comes next")]},
+    {"type": "more-on-this"},
+]
+STATE = {
+    "contentService": {
+        "$ROOT_QUERY.content(main)": {
+            "entityId": "3301234",
+            'body({"customContents":[]})': {"type": "json", "json": BODY},
+        },
+        "$ROOT_QUERY.content(main).moreOnThisArticles.0": {
+            "entityId": "3300000",
+            'body({"customContents":[]})': {"type": "json", "json": [BODY[0]]},
+        },
+    }
+}
+LINKED = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    "headline": "Hong Kong and Zhejiang sign deals",
+    "datePublished": "2025-04-24T18:00:00+08:00",
+    "author": {"@type": "Person", "name": "A Reporter"},
+    "isAccessibleForFree": "False",
+    "articleBody": "Hong Kong and Zhejiang agreed on 13 areas. Other story Officials listed 51.",
+}
+PAGE = f"""<html><head><title>Hong Kong and Zhejiang sign deals | South China Morning Post</title>
+<link rel="canonical" href="{URL}">
+<script type="application/ld+json">{json.dumps(LINKED)}</script></head>
+<body><h1 class="main-headline">Hong Kong and Zhejiang sign deals</h1>
+<script>window.__APOLLO_STATE__={json.dumps(STATE)}</script></body></html>"""
+
+
+def test_the_state_tree_gives_paragraphs_without_related_story_links() -> None:
+    assert state_paragraphs(PAGE, "3301234") == [
+        "Hong Kong and Zhejiang agreed on 13 areas of co-operation.",
+        "Officials listed 51 projects, from finance to AI.",
+        "What comes next",
+    ]
+
+
+def test_the_record_uses_the_state_tree_over_the_flat_article_body() -> None:
+    record = parse_article(PAGE.encode(), URL)
+    assert record.parser == "scmp"
+    assert record.body[:2] == (
+        "Hong Kong and Zhejiang agreed on 13 areas of co-operation.",
+        "Officials listed 51 projects, from finance to AI.",
+    )
+    assert not any("Other story" in p for p in record.body)
+    assert record.access == "paywalled"
+
+
+def test_a_page_without_state_falls_back_to_the_article_body() -> None:
+    page = PAGE.replace("window.__APOLLO_STATE__=", "window.__OTHER__=")
+    record = parse_article(page.encode(), URL)
+    assert "Other story" in record.text  # the flat articleBody cannot tell it apart
+    assert state_paragraphs("<html>broken window.__APOLLO_STATE__={", "1") == []
