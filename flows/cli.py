@@ -238,7 +238,11 @@ def sources_check(
 
 
 def run_ingest(
-    settings: Settings, sources_file: Path | None, source_ids: list[str] | None
+    settings: Settings,
+    sources_file: Path | None,
+    source_ids: list[str] | None,
+    *,
+    force: bool = False,
 ) -> IngestReport:
     """Run the Prefect `ingest` flow; Prefect's environment is set before it is imported."""
     import asyncio
@@ -254,6 +258,7 @@ def run_ingest(
             warehouse=settings.warehouse_path,
             sources_file=sources_file,
             source_ids=source_ids,
+            force=force,
         )
     )
 
@@ -276,9 +281,13 @@ def ingest_command(
     sources_file: SourcesFileOpt = None,
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Poll every enabled source, due or not.")
+    ] = False,
 ) -> None:
-    """Discover, fetch, parse and store the enabled sources (or the named ones).
+    """Discover, fetch, parse and store the enabled sources that are due (or the named ones).
 
+    A source is due when its poll_interval_minutes have passed since its feed last answered.
     Failing sources and pages are reported and recorded (v_ingest_errors, v_fetches); the run
     goes on without them and exits 0.
     Example: hzhk ingest --source infogovhk-press-en
@@ -289,7 +298,7 @@ def ingest_command(
     settings = settings_for(warehouse, config)
     try:
         select_sources(load_sources_for(settings, sources_file), source_ids)
-        report = run_ingest(settings, sources_file, source_ids)
+        report = run_ingest(settings, sources_file, source_ids, force=force)
     except (SourcesError, WarehouseError) as exc:
         raise fail(str(exc)) from exc
     print_ingest_report(report)

@@ -46,13 +46,20 @@ from flows.discover import (
 from flows.http.fetcher import Fetcher
 from flows.http.results import FetchRequest, FetchResult, Validators
 from flows.settings import Settings, load_settings
-from flows.sources import Source, load_sources, request_url, select_sources, source_row
+from flows.sources import (
+    Source,
+    due_sources,
+    load_sources,
+    request_url,
+    select_sources,
+    source_row,
+)
 from parsers.article import parse_article
 from parsers.records import ArticleRecord, ParseError
 from parsers.urls import canonicalize, is_fetchable
 from warehouse.articles import ArticleVersion, known_urls, upsert_articles
 from warehouse.db import open_warehouse, transaction, writing
-from warehouse.fetchlog import record_results, validators_for
+from warehouse.fetchlog import last_answered, record_results, validators_for
 from warehouse.runs import RunProblem, finish_run, record_problems, run_problems, start_run
 from warehouse.sources import upsert_sources
 
@@ -88,17 +95,22 @@ def chunks(items: Sequence[Candidate], size: int) -> Iterator[Sequence[Candidate
 @task(name="prepare", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
 def prepare(
     settings: Settings, run_id: str, configured: Sequence[Source], sources: Sequence[Source]
-) -> dict[str, Validators]:
-    """Migrate, record the run, mirror every configured source; the feeds' validators by source."""
+) -> tuple[dict[str, Validators], dict[str, datetime]]:
+    """Migrate, record the run, mirror every configured source; then, by source, the feeds'
+    validators and when each feed last answered."""
     con = open_warehouse(settings.warehouse_path)
     try:
         with transaction(con):
             start_run(con, run_id, FLOW_NAME, now())
             upsert_sources(con, [source_row(s) for s in configured], updated_at=now())
-        stored = validators_for(con, [request_url(s) for s in sources])
+        urls = [request_url(s) for s in sources]
+        stored = validators_for(con, urls)
+        answered = last_answered(con, urls)
     finally:
         con.close()
-    return {s.id: stored[request_url(s)] for s in sources if request_url(s) in stored}
+    validators = {s.id: stored[request_url(s)] for s in sources if request_url(s) in stored}
+    polled = {s.id: answered[request_url(s)] for s in sources if request_url(s) in answered}
+    return validators, polled
 
 
 # --- 2. discover ----------------------------------------------------------------------------
@@ -338,8 +350,13 @@ async def ingest(
     sources_file: Path | None = None,
     source_ids: list[str] | None = None,
     batch_size: int = BATCH_SIZE,
+    force: bool = False,
 ) -> IngestReport:
-    """Discover, fetch, parse and store every enabled source (or the named ones)."""
+    """Discover, fetch, parse and store the enabled sources that are due (or the named ones).
+
+    A source is due when its poll interval has passed since its feed last answered; naming
+    sources or `force` polls them regardless, so a person can always ask for fresh news.
+    """
     from prefect.runtime import flow_run
 
     logger = get_run_logger()
@@ -350,8 +367,17 @@ async def ingest(
     run_id = str(flow_run.id or uuid.uuid4())
     logger.info("run %s: %d sources from %s", run_id, len(sources), path)
 
-    validators = prepare(settings, run_id, configured, sources)
-    counts: Counter[str] = Counter(sources=len(sources))
+    validators, polled = prepare(settings, run_id, configured, sources)
+    if not source_ids and not force:
+        due = due_sources(sources, polled, now())
+        if len(due) < len(sources):
+            waiting = sorted({s.id for s in sources} - {s.id for s in due})
+            logger.info("not due yet (poll interval): %s", ", ".join(waiting))
+        counts_not_due = len(sources) - len(due)
+        sources = due
+    else:
+        counts_not_due = 0
+    counts: Counter[str] = Counter(sources=len(sources), sources_not_due=counts_not_due)
     discoveries: list[Discovery] = []
     retry: set[str] = set()  # sources with pages that may be fetched next time
     try:

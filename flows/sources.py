@@ -7,7 +7,8 @@ names the entry (its position and id) and the field that is wrong.
 from __future__ import annotations
 
 import tomllib
-from datetime import UTC, datetime
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlencode, urlsplit
@@ -170,6 +171,21 @@ def select_sources(sources: list[Source], ids: list[str] | None) -> list[Source]
     if missing:
         raise SourcesError(f"unknown source id(s): {', '.join(missing)}")
     return [known[i] for i in dict.fromkeys(ids)]
+
+
+def due_sources(
+    sources: Sequence[Source], last_polled: Mapping[str, datetime], at: datetime
+) -> list[Source]:
+    """The sources whose poll interval has passed since their feed last answered (or never did).
+
+    A feed that failed does not count as polled, so a failing source is tried on every run.
+    """
+    return [
+        s
+        for s in sources
+        if s.id not in last_polled
+        or at - last_polled[s.id] >= timedelta(minutes=s.poll_interval_minutes)
+    ]
 
 
 def google_news_url(source: Source) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +146,18 @@ def _fetch_rows(results: Sequence[FetchResult], run_id: str | None) -> list[dict
                 },
             )
     return list(rows.values())
+
+
+def last_answered(con: duckdb.DuckDBPyConnection, urls: Sequence[str]) -> dict[str, datetime]:
+    """When each URL last answered with content or a 304: a feed's last successful poll."""
+    if not urls:
+        return {}
+    rows = con.execute(
+        f"SELECT url, max(fetched_at) FROM fetches WHERE url IN ({values_table()})"
+        " AND outcome IN ('stored', 'not_modified') GROUP BY url",
+        [to_json(dict.fromkeys(urls))],
+    ).fetchall()
+    return {str(url): at for url, at in rows}
 
 
 def record_results(

@@ -183,8 +183,10 @@ def runs(
         sources.write_text(SOURCES.replace("{base}", base), "utf-8")
         warehouse = root / "data" / "warehouse.duckdb"
 
-        def run() -> IngestReport:
-            return asyncio.run(ingest(config_dir=config, warehouse=warehouse, sources_file=sources))
+        def run() -> IngestReport:  # forced: every run polls every source, due or not
+            return asyncio.run(
+                ingest(config_dir=config, warehouse=warehouse, sources_file=sources, force=True)
+            )
 
         first = run()
         after_first = table_counts(warehouse)
@@ -370,8 +372,9 @@ def test_a_run_that_crashes_while_storing_is_picked_up_by_the_next(
     sources.write_text(f'[[source]]\nid = "radio"\nname = "R"\nkind = "rss"\nurl = "{feed}"\n')
     warehouse = tmp_path / "w.duckdb"
 
-    def run() -> IngestReport:
-        return asyncio.run(ingest(config_dir=config, warehouse=warehouse, sources_file=sources))
+    def run(force: bool = False) -> IngestReport:
+        flow = ingest(config_dir=config, warehouse=warehouse, sources_file=sources, force=force)
+        return asyncio.run(flow)
 
     real_upsert = upsert_articles
 
@@ -384,7 +387,8 @@ def test_a_run_that_crashes_while_storing_is_picked_up_by_the_next(
     with pytest.raises(OSError, match="simulated"):
         run()
     monkeypatch.undo()
-    second, third = run(), run()
+    second = run()  # due: a run that crashed never recorded its feed as answered
+    third = run(force=True)
 
     con = connect(warehouse, read_only=True)
     try:
@@ -402,3 +406,37 @@ def test_a_run_that_crashes_while_storing_is_picked_up_by_the_next(
     assert second.counts["articles_new"] == 2
     assert stored == [(2,)]
     assert third.counts["feeds_not_modified"] == 1
+
+
+def test_a_source_is_polled_again_only_after_its_interval(
+    prefect_harness: None, loopback_settings: str, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    serve(httpserver)
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.toml").write_text(loopback_settings, "utf-8")
+    sources = tmp_path / "sources.toml"
+    feed = httpserver.url_for("/feeds/greater-china.xml")
+    sources.write_text(
+        f'[[source]]\nid = "radio"\nname = "R"\nkind = "rss"\nurl = "{feed}"\n'
+        "poll_interval_minutes = 60\n"
+    )
+    warehouse = tmp_path / "w.duckdb"
+
+    def run(source_ids: list[str] | None = None, force: bool = False) -> IngestReport:
+        flow = ingest(warehouse=warehouse, config_dir=config, sources_file=sources, force=force,
+                      source_ids=source_ids)  # fmt: skip
+        return asyncio.run(flow)
+
+    first = run()
+    feed_requests = sum(1 for r, _ in httpserver.log if r.path == "/feeds/greater-china.xml")
+    too_soon = run()
+    named = run(source_ids=["radio"])
+    forced = run(force=True)
+    after = sum(1 for r, _ in httpserver.log if r.path == "/feeds/greater-china.xml")
+
+    assert first.counts["sources"] == 1 and first.counts["sources_not_due"] == 0
+    assert too_soon.counts["sources"] == 0 and too_soon.counts["sources_not_due"] == 1
+    assert named.counts["sources"] == 1  # naming a source is a choice: it is polled
+    assert forced.counts["sources"] == 1
+    assert after == feed_requests + 2  # the run that was too soon asked nothing

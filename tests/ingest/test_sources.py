@@ -198,3 +198,18 @@ def test_selection_is_the_enabled_sources_or_exactly_the_named_ones() -> None:
     assert select_sources([on, off], ["off"]) == [off]
     with pytest.raises(SourcesError, match="unknown source id"):
         select_sources([on, off], ["nope"])
+
+
+def test_a_source_is_due_when_its_interval_has_passed_or_it_never_answered() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from flows.sources import Source, due_sources
+
+    hourly = Source(id="h", name="H", kind="rss", url="https://a.test/h.xml")
+    daily = Source(
+        id="d", name="D", kind="rss", url="https://a.test/d.xml", poll_interval_minutes=1440
+    )
+    fresh = Source(id="f", name="F", kind="rss", url="https://a.test/f.xml")
+    at = datetime(2026, 11, 25, 12, tzinfo=UTC)
+    polled = {"h": at - timedelta(minutes=61), "d": at - timedelta(hours=3)}
+    assert [s.id for s in due_sources([hourly, daily, fresh], polled, at)] == ["h", "f"]
