@@ -19,9 +19,7 @@ from warehouse.batch import Columns, rows_table, to_json, values_table
 from warehouse.db import transaction
 from warehouse.keys import stable_id
 
-# Column types of each batch. Rows travel as one JSON parameter, which DuckDB unpacks far faster
-# than it binds Python lists, structs or executemany rows (`python -m bench.facts`: 40-60 k rows/s
-# against a few hundred for executemany on a busy 2-core machine).
+# Column types of each batch; rows travel as one JSON parameter (warehouse.batch, bench.facts).
 _ENTITY: Columns = {
     "entity_id": "VARCHAR", "name": "VARCHAR", "entity_type": "VARCHAR",
     "name_zh_hans": "VARCHAR", "name_zh_hant": "VARCHAR", "aliases": ["VARCHAR"],
