@@ -7,6 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests check behaviour, never speed: no per-example deadline on a busy 2-core machine.
+settings.register_profile("hzhk", deadline=None, print_blob=True)
+settings.load_profile("hzhk")
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHARED_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"

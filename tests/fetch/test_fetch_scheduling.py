@@ -62,7 +62,7 @@ def test_one_host_is_paced_while_others_proceed() -> None:
 
     a = recorder.times["a.example"]
     assert all(later - earlier >= 0.14 for earlier, later in itertools.pairwise(a))
-    assert recorder.times["b.example"][0] - a[0] < 0.1  # b did not queue behind a
+    assert recorder.times["b.example"][0] < a[1]  # b did not queue behind a's pacing
 
 
 def test_host_not_on_allow_list_that_does_not_resolve_is_a_network_error() -> None:
