@@ -14,6 +14,7 @@ from email.utils import parsedate_to_datetime
 from dateutil import parser as dateutil_parser
 
 CHINA_TZ = timezone(timedelta(hours=8), "UTC+08:00")
+PLAUSIBLE_YEARS = (1990, 2100)  # the range of news this tool tracks; outside it is a site's error
 
 # Zone names that appear on our sources; CST on a Chinese page means China Standard Time.
 _ZONES: dict[str, int] = {"HKT": 8 * 3600, "CST": 8 * 3600, "BJT": 8 * 3600, "SGT": 8 * 3600}
@@ -27,6 +28,7 @@ _NUMERIC = re.compile(
     r"(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
     r"\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT|HKT|CST|BJT)?"
 )
+_YEAR = re.compile(r"(?<![\d+\-:])\d{4}(?![\d:])")  # not a zone offset (+0800) or a time
 _TRAILING_ZONE = re.compile(r"\b(HKT|CST|BJT|SGT)\s*$", re.I)
 _LABEL = re.compile(
     r"^\s*(updated|update|published|posted|last updated|date|time|发布时间|發布時間|发布日期|"
@@ -58,7 +60,7 @@ def _build(parts: tuple[str | None, ...], tz: tzinfo, pm: bool = False) -> datet
     year, month, day, hour, minute, second = (int(p) if p else 0 for p in parts)
     if pm and hour < 12:
         hour += 12
-    if not 1990 <= year <= 2100:
+    if not PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]:
         return None
     try:
         return datetime(year, month, day, hour, minute, second, tzinfo=tz)
@@ -77,6 +79,15 @@ def parse_datetime(text: str | None, default_tz: tzinfo = CHINA_TZ) -> datetime 
     "2019年6月18日 07:52" and English forms such as "June 18, 2019 7:52 am"; text around the
     date (labels, sources) is ignored.
     """
+    value = _read(text, default_tz)
+    # Placeholders such as "0001-01-01T00:00:00Z" in JSON-LD are no date; neither is year 9999.
+    if value is None or not PLAUSIBLE_YEARS[0] <= value.year <= PLAUSIBLE_YEARS[1]:
+        return None
+    return value
+
+
+def _read(text: str | None, default_tz: tzinfo) -> datetime | None:
+    """Every reading of a date string, before the plausibility check."""
     if not text:
         return None
     text = _LABEL.sub("", text.strip()[:200])
@@ -95,7 +106,11 @@ def parse_datetime(text: str | None, default_tz: tzinfo = CHINA_TZ) -> datetime 
     try:
         # email.utils knows "CST" only as US Central; our sources mean China Standard Time.
         rfc = _TRAILING_ZONE.sub(lambda m: _offset(_ZONES[m.group(1).upper()]), text)
-        return _aware(parsedate_to_datetime(rfc), default_tz)
+        value = parsedate_to_datetime(rfc)
+        written = _YEAR.search(text)
+        if written and int(written.group()) != value.year:  # email.utils reads "0001" as 2001
+            return None
+        return _aware(value, default_tz)
     except (TypeError, ValueError, IndexError):
         pass
     try:
@@ -104,6 +119,6 @@ def parse_datetime(text: str | None, default_tz: tzinfo = CHINA_TZ) -> datetime 
             value = dateutil_parser.parse(text, fuzzy=True, tzinfos=_ZONES)
     except (ValueError, OverflowError, TypeError):
         return None
-    if not 1990 <= value.year <= 2100 or not re.search(r"\d{4}", text):
+    if not re.search(r"\d{4}", text):
         return None
     return _aware(value, default_tz)

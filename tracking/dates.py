@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from parsers.dates import PLAUSIBLE_YEARS
 from tracking.text import Sentence
 
 NEWS_ZONE = ZoneInfo("Asia/Hong_Kong")
@@ -37,8 +38,12 @@ class DateHit:
 
 
 def reference_date(published_at: datetime | None) -> date | None:
-    """The publication day as the newsroom saw it (Hong Kong/Beijing time)."""
-    if published_at is None:
+    """The publication day as the newsroom saw it (Hong Kong/Beijing time).
+
+    A date outside the years news is tracked for (a site's placeholder stored before parsers
+    refused them) is no reference: date windows around it would overflow.
+    """
+    if published_at is None or not PLAUSIBLE_YEARS[0] <= published_at.year <= PLAUSIBLE_YEARS[1]:
         return None
     if published_at.tzinfo is not None:
         published_at = published_at.astimezone(NEWS_ZONE)

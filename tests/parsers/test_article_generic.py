@@ -97,3 +97,18 @@ def test_captions_and_boilerplate_are_kept_out_of_the_body() -> None:
     record = parse_article(page("<title>Story</title>", body), "https://news.example.com/a/1")
     assert record.body == tuple(SENTENCES)
     assert record.captions == ("A delegation visits Hangzhou. [Photo/Xinhua]",)
+
+
+def test_a_placeholder_json_ld_date_is_reported_missing_not_stored() -> None:
+    from parsers.article import parse_article
+
+    page = b"""<html><head><title>Talks resume</title>
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Talks resume",
+ "datePublished": "0001-01-01T00:00:00Z", "dateModified": "0001-01-01T00:00:00Z"}</script>
+</head><body><article><h1>Talks resume</h1>
+<p>Negotiators from both cities met again on Monday to settle the remaining questions.</p>
+<p>They expect to publish a joint statement once the last details have been agreed.</p>
+</article></body></html>"""
+    record = parse_article(page, "https://news.example/talks")
+    assert record.published_at is None and record.updated_at is None
+    assert "missing published_at" in record.problems

@@ -170,3 +170,22 @@ def test_language_uses_the_declared_language_only_to_break_a_tie() -> None:
     assert detect_language(neutral, None) == "zh-Hans"
     assert detect_language("杭州與香港簽署協議", "zh-CN") == "zh-Hant"
     assert detect_language("   ") is None
+
+
+@pytest.mark.parametrize(
+    "placeholder",
+    [
+        "0001-01-01T00:00:00Z",  # seen in real JSON-LD: "datePublished": "0001-01-01T00:00:00Z"
+        "Mon, 01 Jan 0001 00:00:00 GMT",  # email.utils would read this year as 2001
+        "9999-12-31T23:59:59",
+        "1970-01-01T00:00:00Z",
+    ],
+)
+def test_placeholder_dates_are_no_date(placeholder: str) -> None:
+    assert parse_datetime(placeholder) is None
+
+
+def test_two_digit_rfc_years_still_read() -> None:
+    assert parse_datetime("Tue, 18 Jun 19 07:52:00 +0800") == datetime(
+        2019, 6, 18, 7, 52, tzinfo=EIGHT
+    )

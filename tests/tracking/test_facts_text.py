@@ -102,3 +102,12 @@ def test_as_of_dates() -> None:
     assert find_as_of("截至去年底", reference) == date(2018, 12, 31)
     assert find_as_of("截至2024年6月底", reference) == date(2024, 6, 30)
     assert find_as_of("as of the end of last year", None) is None
+
+
+def test_an_implausible_publication_date_gives_no_reference_day() -> None:
+    from datetime import UTC, datetime
+
+    from tracking.dates import reference_date
+
+    assert reference_date(datetime(1, 1, 1, tzinfo=UTC)) is None  # a window around it overflows
+    assert str(reference_date(datetime(2019, 6, 17, 16, tzinfo=UTC))) == "2019-06-18"
