@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from parsers.text import clean_text
 
 _PREFIX = re.compile(
-    r"^\s*(written\s+by|reported\s+by|by|作者|撰文|文|记者|記者|通讯员|通訊員|本报记者|本報記者|"
-    r"新华社记者|新華社記者|reporter|author)s?\s*[:：/|]?\s*",
+    r"^\s*(written\s+by|reported\s+by|by|作者|撰文|文|通讯员|通訊員|"
+    r"[\u4e00-\u9fff]{0,6}?(?:记者|記者)|reporter|author)s?\s*[:：/|]?\s*",
     re.I,
 )
 _OUTLET = re.compile(

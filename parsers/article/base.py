@@ -251,6 +251,10 @@ class ArticleParser:
             return (), (), ()
         for noise in container.select(_NOISE):
             noise.decompose()
+        for selector in self.exclude_selectors:  # share bars and related stories hold images too
+            for el in container.select(selector):
+                if not el.decomposed:
+                    el.decompose()
         images = self.get_images(page, container)
         captions: list[str] = []
         if self.caption_selector:
@@ -261,10 +265,6 @@ class ArticleParser:
                 if text:
                     captions.append(text)
                 el.decompose()
-        for selector in self.exclude_selectors:
-            for el in container.select(selector):
-                if not el.decomposed:
-                    el.decompose()
         texts = [element_text(el) for el in container.select(self.paragraph_selector)]
         body, found_captions = split_body(texts)
         all_captions = tuple(dict.fromkeys(clean_text(c) for c in [*captions, *found_captions]))

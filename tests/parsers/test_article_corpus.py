@@ -46,9 +46,12 @@ def test_gb2312_people_daily_page_decodes_without_new_damage(corpus: Path) -> No
     folder = corpus / "pages"
     data = gzip.decompress((folder / "fundus_People_2024_04_24.html.gz").read_bytes())
     record = parse_article(data, "http://politics.people.com.cn/n1/2024/0424/c1001-40223222.html")
+    expected = json.loads((folder / "fundus_People.json").read_text("utf-8"))["V1"]
+    assert record.parser == "people"
     assert record.language == "zh-Hans"
     assert record.title is not None and record.title.startswith("促进航天技术更好惠及人民")
-    assert len(record.body) > 5
+    assert record.authors == tuple(expected["authors"])  # the editors the page credits
+    assert record.body == tuple(expected["body"]["sections"][0]["paragraphs"])
 
 
 def test_every_scrapinghub_page_parses(corpus: Path) -> None:

@@ -63,6 +63,8 @@ def test_parse_datetime_returns_none_for_what_is_not_a_date(text: str | None) ->
         ("By Oswald Chan in Hong Kong and Wu Kai in Hangzhou", ("Oswald Chan", "Wu Kai")),
         ("記者 陳大文 李小明", ("陳大文", "李小明")),
         ("作者：张三、李四", ("张三", "李四")),
+        ("人民网记者 周明远", ("周明远",)),  # any outlet's "记者" credit, not a fixed list
+        ("浙江日报记者 张三、李四", ("张三", "李四")),
         ("Alice Wu, Staff Writer", ("Alice Wu",)),
         ("By Chen Liang (China Daily)", ("Chen Liang",)),
         ("Xinhua | Updated: 2019-06-18 07:52", ()),
