@@ -35,7 +35,7 @@ def labelled(gazetteer: Gazetteer) -> dict[str, tuple[TrackedArticle, str | None
     found = {}
     for line in LABELLED.read_text("utf-8").splitlines():
         row = json.loads(line)
-        if not row["relevant"]:
+        if not row["relevant"] or row["event"] is None:  # stand-alone pieces: no labelled event
             continue
         published = datetime.fromisoformat(row["published_at"])
         facts = extract_facts(row["title"], row["body"], row["language"], published, gazetteer)
