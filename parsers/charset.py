@@ -11,6 +11,12 @@ valid but produce nonsense characters. charset-normalizer's `mess_ratio` scores 
 above real prose (about 3.9 against 0.02 on a Big5 news paragraph read as GBK), so a legacy
 declaration whose text scores above MESS_LIMIT is compared with the other likely charsets, and
 replaced when one of them reads clearly better.
+
+A page cut off in transfer (a size cap, a dropped connection, a partial save) can end in the
+middle of a multi-byte character. Read strictly, those last bytes would disqualify the right
+charset and let the detector pick a one-byte codec that garbles the whole page, so a charset that
+fails only on an incomplete final character is used anyway: the partial character is dropped and
+the result says `truncated`, which the article record reports as a problem.
 """
 
 from __future__ import annotations
@@ -57,6 +63,11 @@ MESS_SAMPLE = 20_000
 # What a wrong legacy declaration most often hides on the sites we read.
 LIKELY_CHARSETS = ("utf-8", "gb18030", "big5hkscs")
 
+# The most bytes a charset we read leaves pending at the end of a cut page: three bytes of a
+# four-byte UTF-8 or GB18030 character. A longer pending tail is not a cut character.
+MAX_INCOMPLETE = 3
+TRUNCATED = "truncated: the page ends inside a character (cut off in transfer?)"
+
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([a-zA-Z0-9_\-:.]+)""", re.I)
 
 
@@ -67,6 +78,12 @@ class Decoded:
     declared: str | None  # what the header/meta/BOM said, if anything
     source: str  # bom, header, meta, utf-8, detected, fallback
     corrected: bool  # a declaration existed but the bytes said otherwise
+    truncated: bool = False  # the bytes ended inside a character, which was dropped
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """What a record made from this text should report about the decoding."""
+        return (TRUNCATED,) if self.truncated else ()
 
 
 def normalise(name: str | None) -> str | None:
@@ -102,10 +119,36 @@ def _clean(data: bytes, codec: str) -> str | None:
         return None
 
 
-def _is_multibyte_utf8(data: bytes) -> bool:
+def _read(data: bytes, codec: str) -> tuple[str, bool] | None:
+    """(text, truncated): a clean decode, or one that fails only on an incomplete last character.
+
+    The incremental decoder tells the two apart: it keeps a cut character's bytes pending instead
+    of raising, while a wrong byte anywhere (the last one included, for UTF-8) still raises.
+    """
+    try:
+        return data.decode(codec), False
+    except LookupError:
+        return None
+    except UnicodeDecodeError as error:
+        if error.start < len(data) - MAX_INCOMPLETE:  # fails before the tail: a wrong charset
+            return None
+    decoder = codecs.getincrementaldecoder(codec)()
+    try:
+        text = decoder.decode(data, final=False)
+    except UnicodeDecodeError:
+        return None
+    pending, _ = decoder.getstate()
+    if not pending or len(pending) > MAX_INCOMPLETE:
+        return None
+    return text, True
+
+
+def _multibyte_utf8(data: bytes) -> tuple[str, bool] | None:
+    """The UTF-8 reading of bytes that hold at least one complete multi-byte character."""
     if data.isascii():
-        return False
-    return _clean(data, "utf-8") is not None
+        return None
+    read = _read(data, "utf-8")
+    return None if read is None or read[0].isascii() else read
 
 
 def mess(text: str) -> float:
@@ -122,21 +165,21 @@ def mess(text: str) -> float:
     return float(mess_ratio(sample, maximum_threshold=1.0)) if sample else 0.0
 
 
-def _less_messy(data: bytes, declared: str, declared_mess: float) -> tuple[str, str] | None:
-    """(codec, text) of a charset reading the bytes clearly better than the declared one."""
+def _less_messy(data: bytes, declared: str, declared_mess: float) -> tuple[str, str, bool] | None:
+    """(codec, text, truncated) of a charset reading the bytes clearly better than the declared."""
     candidates = list(LIKELY_CHARSETS)
     guess = from_bytes(data[:200_000]).best()
     if guess is not None and (codec := normalise(guess.encoding)):
         candidates.insert(0, codec)
-    best: tuple[float, str, str] | None = None
+    best: tuple[float, str, str, bool] | None = None
     for codec in dict.fromkeys(candidates):
-        if codec == declared or (text := _clean(data, codec)) is None:
+        if codec == declared or (read := _read(data, codec)) is None:
             continue
-        score = mess(text)
+        score = mess(read[0])
         if best is None or score < best[0]:
-            best = (score, codec, text)
+            best = (score, codec, *read)
     if best is not None and best[0] <= MESS_LIMIT and best[0] < declared_mess / 2:
-        return best[1], best[2]
+        return best[1], best[2], best[3]
     return None
 
 
@@ -156,23 +199,25 @@ def decode_html(data: bytes, content_type: str | None = None) -> Decoded:
 
     if declared is not None:
         utf8_family = declared.startswith("utf")
-        if not utf8_family and _is_multibyte_utf8(data):
-            return Decoded(data.decode("utf-8"), "utf-8", declared_raw, "utf-8", True)
-        text = _clean(data, declared)
-        if text is not None:
+        if not utf8_family and (utf8 := _multibyte_utf8(data)) is not None:
+            return Decoded(utf8[0], "utf-8", declared_raw, "utf-8", True, utf8[1])
+        read = _read(data, declared)
+        if read is not None:
+            text, truncated = read
             if not utf8_family and not data.isascii() and (garbled := mess(text)) > MESS_LIMIT:
                 better = _less_messy(data, declared, garbled)
                 if better is not None:
-                    return Decoded(better[1], better[0], declared_raw, "detected", True)
-            return Decoded(text, declared, declared_raw, source, False)
-    elif _clean(data, "utf-8") is not None:
-        return Decoded(data.decode("utf-8"), "utf-8", None, "utf-8", False)
+                    codec, text, truncated = better
+                    return Decoded(text, codec, declared_raw, "detected", True, truncated)
+            return Decoded(text, declared, declared_raw, source, False, truncated)
+    elif (utf8 := _read(data, "utf-8")) is not None:
+        return Decoded(utf8[0], "utf-8", None, "utf-8", False, utf8[1])
 
     guess = from_bytes(data[:200_000]).best()
     if guess is not None:
         codec = normalise(guess.encoding) or "utf-8"
-        text = _clean(data, codec)
-        if text is not None:
-            return Decoded(text, codec, declared_raw, "detected", declared is not None)
+        guessed = _clean(data, codec)
+        if guessed is not None:
+            return Decoded(guessed, codec, declared_raw, "detected", declared is not None)
     codec = declared or "utf-8"
     return Decoded(data.decode(codec, "replace"), codec, declared_raw, "fallback", False)

@@ -2,11 +2,13 @@
 
 Publisher parsers are chosen by domain; the generic parser takes over when no publisher matches
 or the publisher's parser finds no body. Whatever goes wrong inside parsing surfaces as a
-ParseError, never as another exception, so one bad page cannot stop a batch.
+ParseError, never as another exception, so one bad page cannot stop a batch. What the decoding
+noticed (a page cut off inside a character) is added to the record's `problems`.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from parsers.article.base import Page, load_page
@@ -65,8 +67,11 @@ def parse_article(data: bytes, url: str, content_type: str | None = None) -> Art
     decoded = decode_html(data, content_type)
     _check_text(decoded.text)
     try:
-        return parse_page(load_page(decoded.text, url))
+        record = parse_page(load_page(decoded.text, url))
     except RecursionError as exc:
         raise ParseError("page nested too deeply to parse") from exc
     except Exception as exc:  # a parser bug must cost one page, not the batch; the type is kept
         raise ParseError(f"could not parse {url}: {type(exc).__name__}: {exc}") from exc
+    if decoded.problems:
+        record = replace(record, problems=(*record.problems, *decoded.problems))
+    return record
