@@ -7,6 +7,7 @@ FTS extension is loaded from the pinned `duckdb-extension-fts` package instead.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -66,8 +67,14 @@ def fts_extension_path() -> Path:
     return found[0]
 
 
-def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse file with FTS loaded and times shown in Hong Kong time."""
+def connect(
+    path: Path, *, read_only: bool = False, timezone: str = DISPLAY_TIMEZONE
+) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse file with FTS loaded and times shown in `timezone`.
+
+    Times are stored as UTC instants; the zone only decides how DuckDB renders and returns them
+    (settings' `timezone`, Hong Kong time unless changed).
+    """
     if read_only and not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run `hzhk db migrate` first")
     if not read_only:
@@ -79,10 +86,41 @@ def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection
             config={"autoinstall_known_extensions": False, "autoload_known_extensions": False},
         )
     except duckdb.IOException as exc:
-        raise WarehouseError(f"cannot open {path}: {exc}") from exc
-    con.execute(f"LOAD '{fts_extension_path()}'")
-    con.execute(f"SET TimeZone = '{DISPLAY_TIMEZONE}'")
+        raise WarehouseError(
+            lock_conflict(path, str(exc), read_only=read_only) or f"cannot open {path}: {exc}"
+        ) from exc
+    try:
+        con.execute(f"LOAD '{fts_extension_path()}'")
+        con.execute("SET TimeZone = ?", [timezone])
+    except duckdb.Error as exc:
+        con.close()
+        raise WarehouseError(f"cannot prepare a connection to {path}: {exc}") from exc
+    except BaseException:
+        con.close()
+        raise
     return con
+
+
+_LOCK_HOLDER = re.compile(r"\(PID (\d+)\)")
+
+
+def lock_conflict(path: Path, error: str, *, read_only: bool) -> str | None:
+    """What to tell a person whose open failed because another process holds the file's lock.
+
+    DuckDB lets one process write a file, or several read it, never both. A read-only open
+    fails only when the other process is writing; a read-write open also fails while others
+    read. The holder's PID is in DuckDB's message when it could tell.
+    """
+    if "Could not set lock" not in error:
+        return None
+    pid = _LOCK_HOLDER.search(error)
+    holder = f"another process (PID {pid.group(1)})" if pid else "another process"
+    if read_only:
+        return (
+            f"{holder} is writing to {path}; run again when it finishes, "
+            "or query a copy of the file"
+        )
+    return f"{holder} has {path} open; run again when it finishes"
 
 
 @contextmanager
@@ -146,30 +184,68 @@ def view_definitions() -> list[tuple[str, str]]:
     )
 
 
-def _applied(con: duckdb.DuckDBPyConnection) -> dict[int, str]:
-    rows = con.execute("SELECT version, checksum FROM schema_migrations").fetchall()
-    return {int(v): str(c) for v, c in rows}
+@dataclass(frozen=True)
+class Applied:
+    version: int
+    name: str
+    checksum: str
+
+
+def _applied(con: duckdb.DuckDBPyConnection) -> dict[int, Applied]:
+    rows = con.execute("SELECT version, name, checksum FROM schema_migrations").fetchall()
+    return {int(v): Applied(int(v), str(n), str(c)) for v, n, c in rows}
+
+
+def check_history(applied: dict[int, Applied], migrations: list[Migration]) -> list[Migration]:
+    """The migrations still to apply, after refusing a history that cannot be trusted.
+
+    Applying is safe only when the warehouse's history is a prefix of the code's: every applied
+    migration still on disk and unchanged, and every pending one numbered after the newest
+    applied (one numbered below it was written against an older schema than the file has).
+    """
+    known = {m.version: m for m in migrations}
+    newest_applied = max(applied, default=0)
+    newest_known = max(known, default=0)
+    if newest_applied > newest_known:
+        raise WarehouseError(
+            f"the warehouse schema is at version {newest_applied}, newer than this code knows "
+            f"(up to {newest_known}); update hzhk-tracker before using this warehouse"
+        )
+    for a in sorted(applied.values(), key=lambda a: a.version):
+        m = known.get(a.version)
+        if m is None:
+            raise WarehouseError(
+                f"migration {a.version:03d}_{a.name} was applied to this warehouse but is "
+                "missing from warehouse/migrations; restore the file"
+            )
+        if m.checksum != a.checksum:
+            raise WarehouseError(
+                f"migration {m.version:03d}_{m.name} changed after it was applied; "
+                "add a new migration instead of editing an old one"
+            )
+    pending = [m for m in migrations if m.version not in applied]
+    for m in pending:
+        if m.version < newest_applied:
+            raise WarehouseError(
+                f"migration {m.version:03d}_{m.name} is not applied but is numbered below "
+                f"{newest_applied:03d}, which is; renumber it after {newest_applied:03d}"
+            )
+    return pending
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[Migration]:
-    """Apply pending migrations, refresh the views and ensure the seed, all in one transaction.
+    """Apply pending migrations, refresh the views, ensure the seed and the search index.
 
-    A crash at any point leaves the file as it was before; a second call changes nothing.
+    All in one transaction: a crash at any point leaves the file as it was before; a second
+    call changes nothing. The search index is built only when missing (the README's full-text
+    example must work on a fresh warehouse); `rebuild_search_index` refreshes it after loads.
     """
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, checksum VARCHAR NOT NULL,"
         " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
     )
-    applied = _applied(con)
-    migrations = available_migrations()
-    for m in migrations:
-        if m.version in applied and applied[m.version] != m.checksum:
-            raise WarehouseError(
-                f"migration {m.version:03d}_{m.name} changed after it was applied; "
-                "add a new migration instead of editing an old one"
-            )
-    pending = [m for m in migrations if m.version not in applied]
+    pending = check_history(_applied(con), available_migrations())
     with transaction(con):
         for m in pending:
             con.execute(m.sql)
@@ -180,6 +256,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[Migration]:
         for _, sql in view_definitions():
             con.execute(sql)
         ensure_seed(con)
+        if not has_search_index(con):
+            rebuild_search_index(con)
     return pending
 
 
@@ -232,6 +310,13 @@ def status(con: duckdb.DuckDBPyConnection, path: Path) -> Status:
         tables=tables,
         views=views,
     )
+
+
+def has_search_index(con: duckdb.DuckDBPyConnection) -> bool:
+    found = con.execute(
+        "SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'fts_main_articles'"
+    ).fetchone()
+    return bool(found and found[0])
 
 
 def rebuild_search_index(con: duckdb.DuckDBPyConnection) -> None:

@@ -1,4 +1,10 @@
-"""Loading the seed article so every warehouse starts from the user's own first article."""
+"""Loading the seed article so every warehouse starts from the user's own first article.
+
+The article is filed under a source of its own (kind `seed`), so `articles.source_id` points at
+a row in `sources` like every other article's. That source is not in `config/sources.toml` and
+is not enabled, so nothing ever polls it; ingest only writes the sources in the file and leaves
+others as they are.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +12,14 @@ import hashlib
 import json
 import tomllib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from importlib import resources
+from typing import Any
 
 import duckdb
 
 from warehouse.keys import article_id
+from warehouse.sources import SourceRow, upsert_sources
 
 
 @dataclass(frozen=True)
@@ -32,9 +40,33 @@ class SeedArticle:
         return "\n\n".join(self.paragraphs)
 
 
+def _manifest() -> dict[str, Any]:
+    folder = resources.files("warehouse") / "seed_data"
+    return tomllib.loads((folder / "seed.toml").read_text("utf-8"))
+
+
+def seed_sources() -> list[SourceRow]:
+    """The sources the seed articles are filed under, as `sources` rows: never polled."""
+    return [
+        SourceRow(
+            source_id=entry["id"],
+            name=entry["name"],
+            kind="seed",
+            url=None,
+            query=None,
+            language=entry.get("language"),
+            publisher=entry.get("publisher"),
+            official=bool(entry.get("official", False)),
+            poll_interval_minutes=0,
+            enabled=False,
+        )
+        for entry in _manifest()["source"]
+    ]
+
+
 def seed_articles() -> list[SeedArticle]:
     folder = resources.files("warehouse") / "seed_data"
-    manifest = tomllib.loads((folder / "seed.toml").read_text("utf-8"))
+    manifest = _manifest()
     found = []
     for entry in manifest["article"]:
         lines = [ln.strip() for ln in (folder / entry["file"]).read_text("utf-8").splitlines()]
@@ -58,7 +90,11 @@ def seed_articles() -> list[SeedArticle]:
 
 
 def ensure_seed(con: duckdb.DuckDBPyConnection) -> None:
-    """Insert missing seed articles; never overwrite what later stages added to them."""
+    """Insert missing seed articles and their sources; never overwrite what later stages added.
+
+    The sources go through the same upsert ingest uses: unchanged rows are left alone.
+    """
+    upsert_sources(con, seed_sources(), updated_at=datetime.now(UTC))
     for a in seed_articles():
         images = [{"url": None, "caption": c} for c in a.captions]
         con.execute(

@@ -156,3 +156,56 @@ def test_a_writer_inside_a_transaction_joins_it(warehouse_path: Path) -> None:
     with db.transaction(con):
         con.execute("UPDATE articles SET title = 'committed'")
     assert con.execute("SELECT title FROM articles").fetchone() == ("committed",)
+
+
+def test_full_text_search_works_right_after_the_first_migrate(warehouse_path: Path) -> None:
+    """The README's search example must not need a pipeline run first."""
+    con = open_warehouse(warehouse_path)
+    hits = con.execute(
+        "SELECT count(*) FROM (SELECT fts_main_articles.match_bm25(article_id, 'Hangzhou') AS s"
+        " FROM articles) WHERE s IS NOT NULL"
+    ).fetchone()
+    assert hits == (1,)
+
+
+def test_a_pending_migration_below_the_newest_applied_is_refused(
+    warehouse_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A migration written against an older schema than the file has must not run on it."""
+    good = db.available_migrations()
+    newest = good[-1].version
+    ahead = Migration(newest + 10, "ahead", "CREATE TABLE ahead (a INTEGER);")
+    monkeypatch.setattr(db, "available_migrations", lambda: [*good, ahead])
+    open_warehouse(warehouse_path).close()
+    behind = Migration(newest + 1, "behind", "CREATE TABLE behind (a INTEGER);")
+    monkeypatch.setattr(db, "available_migrations", lambda: [*good, behind, ahead])
+    con = connect(warehouse_path)
+    with pytest.raises(WarehouseError, match=f"{behind.version:03d}_behind is not applied"):
+        migrate(con)
+    tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    assert "behind" not in tables
+
+
+def test_an_applied_migration_missing_from_disk_is_refused(
+    warehouse_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_warehouse(warehouse_path).close()
+    good = db.available_migrations()
+    gone = good[0]
+    monkeypatch.setattr(db, "available_migrations", lambda: [*good[1:]])
+    with pytest.raises(
+        WarehouseError, match=f"{gone.version:03d}_{gone.name} was applied .* missing"
+    ):
+        open_warehouse(warehouse_path)
+
+
+def test_a_warehouse_newer_than_the_code_is_refused(
+    warehouse_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = db.available_migrations()
+    future = Migration(good[-1].version + 1, "future", "CREATE TABLE future (a INTEGER);")
+    monkeypatch.setattr(db, "available_migrations", lambda: [*good, future])
+    open_warehouse(warehouse_path).close()  # a newer hzhk-tracker migrated this file
+    monkeypatch.setattr(db, "available_migrations", lambda: good)
+    with pytest.raises(WarehouseError, match="newer than this code knows"):
+        open_warehouse(warehouse_path)

@@ -70,3 +70,20 @@ def test_the_seed_manifest_names_one_article() -> None:
     (seed,) = seed_articles()
     assert seed.external_id in seed.url
     assert len(seed.paragraphs) == 10
+
+
+def test_the_seed_article_is_filed_under_a_source_nothing_polls(warehouse_path: Path) -> None:
+    con = open_warehouse(warehouse_path)
+    rows = con.execute(
+        "SELECT s.source_id, s.kind, s.publisher, s.enabled, s.url"
+        " FROM articles AS a JOIN sources AS s USING (source_id)"
+    ).fetchall()
+    assert rows == [("seed", "seed", "China Daily", False, None)]
+
+
+def test_seeding_twice_leaves_the_seed_source_as_it_was(warehouse_path: Path) -> None:
+    con = open_warehouse(warehouse_path)
+    first = con.execute("SELECT * FROM sources").fetchall()
+    con.close()
+    con = open_warehouse(warehouse_path)
+    assert con.execute("SELECT * FROM sources").fetchall() == first
