@@ -1,10 +1,14 @@
 """The `hzhk` command: a thin layer over the warehouse and flow APIs.
 
-Prefect is imported only inside the commands that run flows, so `hzhk --help` stays fast.
+Prefect and DuckDB are imported only inside the commands that use them, so `hzhk --help` stays
+fast. `--warehouse`, `--config` and `--data-dir` are accepted both before the command
+(`hzhk -w X db migrate`) and after it (`hzhk db migrate -w X`); the one after wins.
 """
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -14,13 +18,14 @@ import typer
 from rich.console import Console
 
 from flows.output import OutputFormat, render
-from flows.settings import Settings, load_settings
+from flows.settings import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
     from flows.discover import SourceCheck
     from flows.ingest import IngestReport
     from flows.sources import Source
     from flows.track import TrackReport
+    from warehouse.db import Status
 
 app = typer.Typer(
     help="Track Hangzhou-Hong Kong cooperation news into a DuckDB warehouse.",
@@ -51,28 +56,95 @@ ConfigOpt = Annotated[
         file_okay=False,
     ),
 ]
+DataDirOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        help="Folder for the raw page archive and Prefect's state (env HZHK_DATA_DIR).",
+        file_okay=False,
+    ),
+]
 
 
-def settings_for(warehouse: Path | None, config: Path | None) -> Settings:
-    return load_settings(config_dir=config, warehouse=warehouse)
+@dataclass(frozen=True)
+class SharedOptions:
+    """The options given before the command, for the command to fall back on."""
+
+    warehouse: Path | None = None
+    config: Path | None = None
+    data_dir: Path | None = None
+
+
+# Set by `main` for the invocation under way. Module state rather than the click context because
+# command bodies call `settings_for` without a context at hand.
+_before_command = SharedOptions()
+DATA_DIR_VARIABLE = "HZHK_DATA_DIR"
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Keep the options given before the command; each command reads its settings itself."""
+    global _before_command
+    _before_command = SharedOptions(warehouse, config, data_dir)
+    data_dir_before = os.environ.get(DATA_DIR_VARIABLE)
+
+    def forget() -> None:
+        """The process may run another command (tests do): undo what this one set."""
+        global _before_command
+        _before_command = SharedOptions()
+        if data_dir_before is None:
+            os.environ.pop(DATA_DIR_VARIABLE, None)
+        else:
+            os.environ[DATA_DIR_VARIABLE] = data_dir_before
+
+    ctx.call_on_close(forget)
+
+
+def settings_for(
+    warehouse: Path | None, config: Path | None, data_dir: Path | None = None
+) -> Settings:
+    """Settings for this command: its own options, else those before it, else env and file.
+
+    Bad or missing configuration ends the command here, with one line and exit code 1, before
+    anything is created. A chosen data folder is also exported as HZHK_DATA_DIR until the
+    command ends, because the flows load their settings again from config and environment.
+    """
+    shared = _before_command
+    warehouse = shared.warehouse if warehouse is None else warehouse
+    config = shared.config if config is None else config
+    data_dir = shared.data_dir if data_dir is None else data_dir
+    try:
+        settings = load_settings(config_dir=config, warehouse=warehouse, data_dir=data_dir)
+    except ConfigError as exc:
+        raise fail(str(exc)) from exc
+    if data_dir is not None:
+        os.environ[DATA_DIR_VARIABLE] = str(settings.data_path)
+    return settings
 
 
 def fail(message: str) -> typer.Exit:
-    errors.print(f"[bold red]error:[/bold red] {message}", highlight=False)
+    errors.print(f"[bold red]error:[/bold red] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(code=1)
 
 
 @db_app.command("migrate")
-def db_migrate(warehouse: WarehouseOpt = None, config: ConfigOpt = None) -> None:
+def db_migrate(
+    warehouse: WarehouseOpt = None, config: ConfigOpt = None, data_dir: DataDirOpt = None
+) -> None:
     """Create the warehouse or bring it to the latest schema, and load the seed article.
 
     Example: hzhk db migrate --warehouse /tmp/test.duckdb
     """
     from warehouse.db import WarehouseError, connect, migrate
 
-    settings = settings_for(warehouse, config)
+    settings = settings_for(warehouse, config, data_dir)
     try:
-        con = connect(settings.warehouse_path)
+        con = connect(settings.warehouse_path, timezone=settings.timezone)
         try:
             applied = migrate(con)
         finally:
@@ -88,16 +160,18 @@ def db_migrate(warehouse: WarehouseOpt = None, config: ConfigOpt = None) -> None
 
 
 @db_app.command("status")
-def db_status(warehouse: WarehouseOpt = None, config: ConfigOpt = None) -> None:
-    """Show the schema version and every table with its row count.
+def db_status(
+    warehouse: WarehouseOpt = None, config: ConfigOpt = None, data_dir: DataDirOpt = None
+) -> None:
+    """Show the schema version, the applied migrations and every table with its row count.
 
     Example: hzhk db status
     """
     from warehouse.db import WarehouseError, connect, status
 
-    settings = settings_for(warehouse, config)
+    settings = settings_for(warehouse, config, data_dir)
     try:
-        con = connect(settings.warehouse_path, read_only=True)
+        con = connect(settings.warehouse_path, read_only=True, timezone=settings.timezone)
     except WarehouseError as exc:
         raise fail(str(exc)) from exc
     try:
@@ -107,13 +181,21 @@ def db_status(warehouse: WarehouseOpt = None, config: ConfigOpt = None) -> None:
     print_status(st)
 
 
-def print_status(st: object) -> None:
-    from warehouse.db import Status
-
-    assert isinstance(st, Status)
+def print_status(st: Status) -> None:
     console.print(f"warehouse: {st.path}")
-    behind = "" if st.version == st.latest else f" [yellow](latest is {st.latest})[/yellow]"
-    console.print(f"schema version: {st.version}{behind}")
+    if st.version < st.latest:
+        console.print(f"schema version: {st.version} [yellow](latest is {st.latest})[/yellow]")
+    elif st.version > st.latest:
+        note = f"[yellow](newer than this code, which knows up to {st.latest})[/yellow]"
+        console.print(f"schema version: {st.version} {note}")
+    else:
+        console.print(f"schema version: {st.version}")
+    render(
+        ["migration", "name", "applied_at"],
+        [(f"{v:03d}", name, at) for v, name, at in st.applied],
+        OutputFormat.table,
+        console,
+    )
     render(
         ["table", "rows"],
         [(t.name, t.rows) for t in st.tables],
@@ -129,17 +211,19 @@ def sql(
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
+    data_dir: DataDirOpt = None,
 ) -> None:
-    """Run read-only SQL against the warehouse; writes are refused.
+    """Run read-only SQL against the warehouse; writes and local files are refused.
 
+    Times are shown in the settings' time zone (Asia/Hong_Kong unless changed).
     Example: hzhk sql "select title, published_at from v_articles" --format csv
     """
     from warehouse.db import WarehouseError
     from warehouse.query import QueryError, read_only_query
 
-    settings = settings_for(warehouse, config)
+    settings = settings_for(warehouse, config, data_dir)
     try:
-        result = read_only_query(settings.warehouse_path, query)
+        result = read_only_query(settings.warehouse_path, query, timezone=settings.timezone)
     except (QueryError, WarehouseError) as exc:
         raise fail(str(exc)) from exc
     render(result.columns, result.rows, fmt, console)
@@ -176,6 +260,8 @@ def sources_list(
     sources_file: SourcesFileOpt = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
     config: ConfigOpt = None,
+    warehouse: WarehouseOpt = None,
+    data_dir: DataDirOpt = None,
 ) -> None:
     """Show every configured source.
 
@@ -204,6 +290,8 @@ def sources_check(
     sources_file: SourcesFileOpt = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
     config: ConfigOpt = None,
+    warehouse: WarehouseOpt = None,
+    data_dir: DataDirOpt = None,
 ) -> None:
     """Fetch and parse each enabled source once and show how it answered; stores nothing.
 
@@ -281,6 +369,7 @@ def ingest_command(
     sources_file: SourcesFileOpt = None,
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
+    data_dir: DataDirOpt = None,
     force: Annotated[
         bool, typer.Option("--force", help="Poll every enabled source, due or not.")
     ] = False,
@@ -295,7 +384,7 @@ def ingest_command(
     from flows.sources import SourcesError, select_sources
     from warehouse.db import WarehouseError
 
-    settings = settings_for(warehouse, config)
+    settings = settings_for(warehouse, config, data_dir)
     try:
         select_sources(load_sources_for(settings, sources_file), source_ids)
         report = run_ingest(settings, sources_file, source_ids, force=force)
@@ -310,6 +399,7 @@ def fetch_command(
     source: Annotated[str | None, typer.Option("--source", "-s", help="Source id to log.")] = None,
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
+    data_dir: DataDirOpt = None,
 ) -> None:
     """Fetch one URL politely (guard, robots.txt, retries, charset) and archive it.
 
@@ -318,7 +408,7 @@ def fetch_command(
     from flows.http.single import fetch_and_store
     from warehouse.db import WarehouseError
 
-    settings = settings_for(warehouse, config)
+    settings = settings_for(warehouse, config, data_dir)
     try:
         stored = fetch_and_store(settings, url, source_id=source)
     except WarehouseError as exc:
@@ -346,6 +436,7 @@ def archive_show(
     meta_only: Annotated[bool, typer.Option("--meta", help="Only the metadata.")] = False,
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
+    data_dir: DataDirOpt = None,
 ) -> None:
     """Print a stored page (metadata, then its decoded text) from the archive.
 
@@ -356,9 +447,9 @@ def archive_show(
     from warehouse.archive import ArchiveError, read_body
     from warehouse.db import WarehouseError, connect
 
-    settings = settings_for(warehouse, config)
+    settings = settings_for(warehouse, config, data_dir)
     try:
-        con = connect(settings.warehouse_path, read_only=True)
+        con = connect(settings.warehouse_path, read_only=True, timezone=settings.timezone)
         try:
             page = read_body(con, settings.data_path / "archive", key)
         finally:
@@ -401,6 +492,9 @@ def extract(
         typer.Option(help="The pages' URL; default: each page's canonical link, else its path."),
     ] = None,
     fmt: Annotated[RecordFormat, typer.Option("--format", "-f")] = RecordFormat.jsonl,
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+    data_dir: DataDirOpt = None,
 ) -> None:
     """Parse saved article pages offline: one JSON record per file (an error record if it fails).
 
@@ -468,6 +562,7 @@ def track_command(
     ] = None,
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
+    data_dir: DataDirOpt = None,
 ) -> None:
     """Score relevance, extract facts, link near-duplicates and group articles into events.
 
@@ -478,7 +573,7 @@ def track_command(
     from tracking.relevance import RelevanceConfigError
     from warehouse.db import WarehouseError
 
-    settings = settings_for(warehouse, config)
+    settings = settings_for(warehouse, config, data_dir)
     try:
         report = run_track(settings, since)
     except (WarehouseError, RelevanceConfigError, GazetteerError) as exc:
@@ -489,7 +584,9 @@ def track_command(
 
 
 @app.command("run")
-def run(warehouse: WarehouseOpt = None, config: ConfigOpt = None) -> None:
+def run(
+    warehouse: WarehouseOpt = None, config: ConfigOpt = None, data_dir: DataDirOpt = None
+) -> None:
     """The main job: migrate and seed the warehouse, ingest the enabled sources, track, status.
 
     Example: hzhk run
@@ -498,12 +595,12 @@ def run(warehouse: WarehouseOpt = None, config: ConfigOpt = None) -> None:
     from tracking.relevance import RelevanceConfigError
     from warehouse.db import WarehouseError, connect, open_warehouse, rebuild_search_index, status
 
-    settings = settings_for(warehouse, config)
+    settings = settings_for(warehouse, config, data_dir)
     try:
         open_warehouse(settings.warehouse_path).close()
         print_ingest_report(run_ingest(settings, None, None))
         print_track_report(run_track(settings, None))
-        con = connect(settings.warehouse_path)
+        con = connect(settings.warehouse_path, timezone=settings.timezone)
     except (WarehouseError, RelevanceConfigError, GazetteerError) as exc:
         raise fail(str(exc)) from exc
     try:

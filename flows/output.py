@@ -45,9 +45,32 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def unique_names(columns: Sequence[str]) -> list[str]:
+    """Column names made unique the way DuckDB names a subquery's: `title`, `title_1`, ...
+
+    A query may return two columns of one name (`e.title, a.title`); a JSON object keeps only
+    one of them, so every format gets the same renamed header instead. A suffix never takes a
+    name the query already uses.
+    """
+    taken = set(columns)
+    seen: set[str] = set()
+    names = []
+    for name in columns:
+        if name in seen:
+            n = 1
+            while f"{name}_{n}" in taken:
+                n += 1
+            name = f"{name}_{n}"
+            taken.add(name)
+        seen.add(name)
+        names.append(name)
+    return names
+
+
 def render(
     columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: OutputFormat, console: Console
 ) -> None:
+    columns = unique_names(columns)
     if fmt is OutputFormat.json:
         records = [dict(zip(columns, map(plain, row), strict=True)) for row in rows]
         console.out(json.dumps(records, ensure_ascii=False, indent=2), highlight=False)

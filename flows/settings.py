@@ -1,31 +1,53 @@
 """The one settings object: `config/settings.toml`, then the environment, then CLI flags.
 
-Every command takes `--warehouse` and `--config` so a test, a benchmark or a user can point the
-whole tool elsewhere without editing files.
+Every command takes `--warehouse`, `--config` and `--data-dir` so a test, a benchmark or a user
+can point the whole tool elsewhere without editing files. A config folder without
+`settings.toml`, a file that is not TOML, an unknown key or a value of the wrong type is an
+error (`ConfigError`, one line naming the key): silently running on defaults would create a
+warehouse somewhere the user did not ask for.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import tomllib
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
+from pydantic_settings import SettingsError as EnvParseError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_DIR = PROJECT_ROOT / "config"
+ENV_PREFIX = "HZHK_"
+ENV_NESTING = "__"
+
+
+class ConfigError(Exception):
+    """Settings that cannot be used; the one-line message names the file or variable and key."""
 
 
 class FetchSettings(BaseModel):
-    user_agent: str = "hzhk-tracker/0.1 (+https://github.com/hzhk-tracker/hzhk-tracker)"
+    model_config = ConfigDict(extra="forbid")
+
+    user_agent: str = ""  # empty: built from the project's name, version and `contact`
+    contact: str = ""  # an email address or URL where site owners can reach whoever runs this
     connect_timeout_s: float = 10.0
     read_timeout_s: float = 30.0
+    total_timeout_s: float = 120.0  # one attempt, first byte sent to last byte read
+    gdelt_interval_s: float = 5.0
+    hold_failed_url_h: float = 24.0  # a gone or unusable page is skipped this long, doubling...
+    hold_failed_url_max_h: float = 720.0  # ...up to this
+    sitemap_index_window_days: float = 7.0
+    sitemap_index_max_children: int = 10
     per_host_interval_s: float = 3.0
     max_concurrency: int = 8
     max_retries: int = 3
@@ -38,7 +60,9 @@ class FetchSettings(BaseModel):
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="HZHK_", env_nested_delimiter="__", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_nested_delimiter=ENV_NESTING, extra="forbid"
+    )
 
     config_dir: Path = DEFAULT_CONFIG_DIR
     warehouse: Path = Path("data/warehouse.duckdb")
@@ -47,6 +71,16 @@ class Settings(BaseSettings):
     timezone: str = "Asia/Hong_Kong"
     relevance_threshold: float | None = None  # None: the default in config/relevance.toml
     fetch: FetchSettings = Field(default_factory=FetchSettings)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        """A zone name DuckDB would reject only when the first query runs is refused here."""
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r} (use an IANA name)") from exc
+        return value
 
     @property
     def root(self) -> Path:
@@ -75,14 +109,22 @@ class Settings(BaseSettings):
         return [*self.fetch.allow_hosts, *extra]
 
 
-def load_settings(config_dir: Path | None = None, warehouse: Path | None = None) -> Settings:
+def load_settings(
+    config_dir: Path | None = None,
+    warehouse: Path | None = None,
+    data_dir: Path | None = None,
+) -> Settings:
     """Build settings from (lowest first) defaults, `<config>/settings.toml`, env, then arguments.
 
     The config folder itself comes from the argument, else `HZHK_CONFIG`, else the project's.
+    Path arguments are taken from the current folder, as a person typing them would expect.
     """
-    chosen = config_dir or Path(os.environ.get("HZHK_CONFIG") or DEFAULT_CONFIG_DIR)
-    chosen = chosen.resolve()
+    chosen = (config_dir or Path(os.environ.get("HZHK_CONFIG") or DEFAULT_CONFIG_DIR)).resolve()
     toml_file = chosen / "settings.toml"
+    if not toml_file.is_file():
+        raise ConfigError(
+            f"no settings.toml in {chosen}: --config (or HZHK_CONFIG) must name a config folder"
+        )
 
     class _Settings(Settings):
         @classmethod
@@ -103,4 +145,41 @@ def load_settings(config_dir: Path | None = None, warehouse: Path | None = None)
     overrides: dict[str, Any] = {"config_dir": chosen}
     if warehouse is not None:
         overrides["warehouse"] = warehouse.resolve()
-    return _Settings(**overrides)
+    if data_dir is not None:
+        overrides["data_dir"] = data_dir.resolve()
+    try:
+        return _Settings(**overrides)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{toml_file} is not valid TOML: {exc}") from exc
+    except EnvParseError as exc:
+        raise ConfigError(_describe_env(exc)) from exc
+    except ValidationError as exc:
+        raise ConfigError("; ".join(_describe(error, toml_file) for error in exc.errors())) from exc
+
+
+def _describe(error: Any, toml_file: Path) -> str:
+    """One validation error as `where: key: problem`, naming the variable when env set it."""
+    loc = [str(part) for part in error["loc"]]
+    key = ".".join(loc)
+    variable = ENV_PREFIX + ENV_NESTING.join(loc).upper()
+    given = {name.upper(): value for name, value in os.environ.items()}
+    where = f"{variable}={given[variable]!r}" if variable in given else str(toml_file)
+    problem = "unknown setting" if error["type"] == "extra_forbidden" else error["msg"]
+    return f"{where}: {key}: {problem}"
+
+
+def _describe_env(exc: EnvParseError) -> str:
+    """An environment value pydantic-settings could not even parse (a list or section as JSON)."""
+    field = re.search(r'field "([^"]+)"', str(exc))
+    key = field.group(1) if field else "?"
+    variable = (ENV_PREFIX + key).upper()
+    named = sorted(
+        f"{name}={value!r}"
+        for name, value in os.environ.items()
+        if name.upper() == variable or name.upper().startswith(variable + ENV_NESTING)
+    )
+    cause = f" ({exc.__cause__})" if exc.__cause__ else ""
+    return (
+        f"{', '.join(named) or 'environment'}: {key}: cannot be read{cause}; "
+        """lists are written as JSON, e.g. '["a", "b"]'"""
+    )

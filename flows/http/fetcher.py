@@ -3,9 +3,15 @@
 Per URL: the address guard and robots.txt are checked for the URL and for each redirect hop
 (redirects are followed here, not by httpx, for exactly that reason); requests to one host are
 spaced by the pacer and all requests share one concurrency limit; failures that may pass
-(connection errors, timeouts, 5xx, 429) are retried with backoff, honouring `Retry-After`; the
-body is streamed under a size cap, with decompression bounded too. Errors come back as values in
-`FetchResult`, never as exceptions, so one bad URL never stops a batch.
+(connection errors, timeouts, 5xx, 429) are retried with backoff, honouring `Retry-After` (a
+host that asks for more than `retry_after_cap_s` is left alone for the rest of the run); the
+body is streamed under a size cap, with decompression bounded too. httpx's timeouts bound each
+read, so a server dripping a byte at a time would never trip them: every attempt also has a
+total deadline on the wire (`total_timeout_s`). Errors come back as values in `FetchResult`,
+never as exceptions, so one bad URL never stops a batch.
+
+robots.txt is fetched through the same path (guard, pacing, retries, deadline) and its fetches
+are kept for the fetch log (`take_robots_fetches`).
 """
 
 from __future__ import annotations
@@ -23,12 +29,13 @@ from types import TracebackType
 
 import httpx
 
+from flows.http.agent import user_agent
 from flows.http.body import ACCEPT_ENCODING, BodyDecodingError, BodyTooLarge, read_bounded
 from flows.http.guard import AddressGuard, InvalidURL, RefusedAddress, Unresolvable
-from flows.http.pacing import HostPacer
+from flows.http.pacing import HostHeld, HostPacer
 from flows.http.results import Attempt, FetchRequest, FetchResult, Validators
-from flows.http.retry import retry_wait, should_retry_status
-from flows.http.robots import ROBOTS_MAX_BYTES, RobotsCache, RobotsResponse
+from flows.http.retry import parse_retry_after, retry_wait, should_retry_status
+from flows.http.robots import ROBOTS_MAX_BYTES, RobotsCache, RobotsPolicy, policy_from_fetch
 from flows.http.transport import guarded_transport
 from flows.settings import FetchSettings
 from parsers.charset import Decoded, decode_html
@@ -44,6 +51,10 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+# Outcomes decided before a request was sent: logged as attempt 0 unless a redirect hop answered.
+UNSENT = frozenset(
+    {"invalid_url", "refused_address", "disallowed", "robots_unavailable", "throttled"}
+)
 TEXT_TYPES = ("text/", "application/xhtml", "application/xml", "application/json")
 TEXT_SUFFIXES = ("+xml", "+json")
 
@@ -88,9 +99,26 @@ class _Try:
 
 @dataclass(slots=True)
 class _Stopwatch:
-    """Time spent on the wire for one attempt, without the waits for pacing and a free slot."""
+    """Time spent on the wire for one attempt, without the waits for pacing and a free slot.
+
+    It is also the attempt's clock against total_timeout_s: waiting our turn is not the server's
+    slowness, and must not use up its time.
+    """
 
     seconds: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    """What is fetched: a page (robots.txt applies, up to max_bytes) or a robots.txt itself (read
+    only as far as RFC 9309 asks; one that inflates past twice that counts as unreachable)."""
+
+    cap: int
+    enough: int | None = None
+    obeys_robots: bool = True
+
+
+ROBOTS_TXT = _Kind(cap=2 * ROBOTS_MAX_BYTES, enough=ROBOTS_MAX_BYTES, obeys_robots=False)
 
 
 class Fetcher:
@@ -105,9 +133,11 @@ class Fetcher:
         rng: random.Random | None = None,
     ) -> None:
         self.settings = settings
+        self.user_agent = user_agent(settings)
         self.guard = AddressGuard(allow_hosts)
         self.pacer = HostPacer()
         self.robots = RobotsCache(self._load_robots)
+        self._robots_fetches: list[FetchResult] = []
         self._transport = transport
         self._rng = rng or random.Random()
         self._limit = asyncio.Semaphore(max(1, settings.max_concurrency))
@@ -125,7 +155,7 @@ class Fetcher:
                 pool=s.connect_timeout_s + s.read_timeout_s,
             ),
             limits=limits,
-            headers={"User-Agent": s.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
+            headers={"User-Agent": self.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
             follow_redirects=False,
         )
         return self
@@ -154,7 +184,7 @@ class Fetcher:
         """
         interval = self.settings.per_host_interval_s
         policy = self.robots.known(origin_of(url))
-        delay = policy.crawl_delay(self.settings.user_agent) if policy else None
+        delay = policy.crawl_delay(self.user_agent) if policy else None
         if delay is not None:
             interval = max(interval, min(delay, self.settings.retry_after_cap_s))
         return interval
@@ -179,27 +209,33 @@ class Fetcher:
     ) -> FetchResult:
         """Fetch one URL with retries; never raises (an unexpected error becomes a result)."""
         try:
-            return await self._fetch(url, source_id, validators or Validators())
+            page = _Kind(self.settings.max_bytes)
+            return await self._fetch(url, source_id, validators or Validators(), page)
         except Exception as exc:  # errors are values at this edge: log the bug, keep the batch
             log.exception("unexpected error fetching %s", url)
             now = datetime.now(UTC)
             attempt = Attempt(0, None, type(exc).__name__, one_line(exc), 0.0, None, now)
             return self._result(url, source_id, _Try("network_error"), (attempt,), attempt)
 
-    async def _fetch(self, url: str, source_id: str | None, validators: Validators) -> FetchResult:
+    def take_robots_fetches(self) -> list[FetchResult]:
+        """The robots.txt fetches made since the last call, for the fetch log."""
+        taken, self._robots_fetches = self._robots_fetches, []
+        return taken
+
+    async def _fetch(
+        self, url: str, source_id: str | None, validators: Validators, kind: _Kind
+    ) -> FetchResult:
         attempts: list[Attempt] = []
         number = 0
         while True:
             number += 1
             at = datetime.now(UTC)
             watch = _Stopwatch()
-            tried = await self._attempt(url, validators, watch)
+            tried = await self._attempt(url, validators, watch, kind)
             # Refusals decided before any request are logged as attempt 0: nothing was sent.
-            sent = tried.status is not None or tried.outcome not in (
-                "invalid_url",
-                "refused_address",
-                "disallowed",
-            )
+            sent = tried.status is not None or tried.outcome not in UNSENT
+            if tried.retry_after is not None and tried.final_url:
+                tried = self._hold_off(tried)
             attempt = Attempt(
                 number if sent else 0,
                 tried.status,
@@ -221,9 +257,31 @@ class Fetcher:
                 now=datetime.now(UTC),
                 rng=self._rng,
             )
-            if tried.retry_after is not None and tried.final_url:
-                self.pacer.defer(host_key(httpx.URL(tried.final_url)), wait)
             await asyncio.sleep(wait)
+
+    def _hold_off(self, tried: _Try) -> _Try:
+        """Honour a Retry-After for the whole host, not only this URL.
+
+        Within retry_after_cap_s the host's next slot is pushed back (this URL's retry and every
+        other URL there wait). A longer request is granted too, but not waited for: this URL
+        gives up as `throttled`, and so does every later request to that host in this run.
+        """
+        assert tried.final_url is not None
+        asked = parse_retry_after(tried.retry_after, datetime.now(UTC))
+        if asked is None:
+            return tried
+        self.pacer.defer(host_key(httpx.URL(tried.final_url)), asked)
+        cap = self.settings.retry_after_cap_s
+        if asked <= cap:
+            return tried
+        tried.outcome = "throttled"
+        tried.error_class = "RetryAfter"
+        tried.error = (
+            f"HTTP {tried.status}: asked to wait {asked:.0f} s (Retry-After), more than "
+            f"retry_after_cap_s={cap:g}; not asked again in this run"
+        )
+        tried.retryable = False
+        return tried
 
     def _result(
         self,
@@ -256,7 +314,9 @@ class Fetcher:
             content_type=content_type,
         )
 
-    async def _attempt(self, url: str, validators: Validators, watch: _Stopwatch) -> _Try:
+    async def _attempt(
+        self, url: str, validators: Validators, watch: _Stopwatch, kind: _Kind
+    ) -> _Try:
         """One try: the redirect chain from url to a final response, every hop checked."""
         conditional = {}
         if validators.etag:
@@ -271,15 +331,35 @@ class Fetcher:
             return _Try("invalid_url", error_class="InvalidURL", error=one_line(exc))
         for hop in range(self.settings.max_redirects + 1):
             seen.add(str(target))
-            refused = await self._check_target(target, status, str(target))
+            refused = await self._check_target(
+                target, status, str(target), robots=kind.obeys_robots
+            )
             if refused is not None:
                 return refused
             try:
-                async with self._request(target, conditional, watch) as response:
-                    status = response.status_code
-                    location = response.headers.get("location")
-                    if status not in REDIRECT_STATUSES or not location:
-                        return await self._finish(response, str(target))
+                async with self._turn(target, watch):
+                    async with asyncio.timeout(self._time_left(watch)):
+                        request = self.client.build_request("GET", target, headers=conditional)
+                        response = await self.client.send(request, stream=True)
+                        try:
+                            status = response.status_code
+                            location = response.headers.get("location")
+                            if status not in REDIRECT_STATUSES or not location:
+                                return await self._finish(response, str(target), kind)
+                        finally:
+                            await response.aclose()
+            except HostHeld as exc:
+                return _Try("throttled", status, str(target), "HostHeld", one_line(exc))
+            except TimeoutError:  # total_timeout_s ran out (httpx's own timeouts are not these)
+                return _Try(
+                    "timeout",
+                    status,
+                    str(target),
+                    "TotalTimeout",
+                    f"no complete answer within total_timeout_s={self.settings.total_timeout_s:g}"
+                    " (the server sends too slowly)",
+                    True,
+                )
             except httpx.TimeoutException as exc:
                 return _Try("timeout", status, str(target), type(exc).__name__, one_line(exc), True)
             except httpx.TransportError as exc:
@@ -310,8 +390,10 @@ class Fetcher:
                 )
         raise AssertionError("unreachable: the redirect loop always returns")
 
-    async def _check_target(self, target: httpx.URL, status: int | None, shown: str) -> _Try | None:
-        """The guard and robots.txt verdict for one hop; None when it may be fetched."""
+    async def _check_target(
+        self, target: httpx.URL, status: int | None, shown: str, *, robots: bool
+    ) -> _Try | None:
+        """The guard's and (unless robots is False) robots.txt's verdict on one hop; None: go."""
         try:
             await self.guard.check(target.scheme, target.host, target.port)
         except InvalidURL as exc:
@@ -321,34 +403,38 @@ class Fetcher:
             return _Try("refused_address", status, shown, "RefusedAddress", one_line(exc))
         except Unresolvable as exc:
             return _Try("network_error", status, shown, "Unresolvable", one_line(exc), True)
+        if not robots:
+            return None
         policy = await self.robots.policy(origin_of(target))
-        if not policy.allows(str(target), self.settings.user_agent):
-            return _Try("disallowed", status, shown, "Disallowed", policy.reason)
-        return None
+        if policy.allows(str(target), self.user_agent):
+            return None
+        if policy.unavailable:
+            return _Try("robots_unavailable", status, shown, "RobotsUnavailable", policy.reason)
+        return _Try("disallowed", status, shown, "Disallowed", policy.reason)
+
+    def _time_left(self, watch: _Stopwatch) -> float:
+        return max(0.0, self.settings.total_timeout_s - watch.seconds)
 
     @asynccontextmanager
-    async def _request(
-        self, target: httpx.URL, headers: dict[str, str], watch: _Stopwatch | None = None
-    ) -> AsyncIterator[httpx.Response]:
-        """A streamed GET holding a concurrency slot until its body is read and closed.
+    async def _turn(self, target: httpx.URL, watch: _Stopwatch) -> AsyncIterator[None]:
+        """Our turn at target's host: its pace waited for, then a concurrency slot held.
 
-        The host's pace is waited for before taking a slot, so a slow host never holds one idle.
+        The pace is waited for before taking a slot, so a slow host never holds one idle. Raises
+        HostHeld when the host asked us to stay away longer than retry_after_cap_s.
         """
-        await self.pacer.wait(host_key(target), self.interval_for(target))
+        await self.pacer.wait(
+            host_key(target),
+            self.interval_for(target),
+            hold_limit_s=self.settings.retry_after_cap_s,
+        )
         async with self._limit:
             started = time.perf_counter()
             try:
-                request = self.client.build_request("GET", target, headers=headers)
-                response = await self.client.send(request, stream=True)
-                try:
-                    yield response
-                finally:
-                    await response.aclose()
+                yield
             finally:
-                if watch is not None:
-                    watch.seconds += time.perf_counter() - started
+                watch.seconds += time.perf_counter() - started
 
-    async def _finish(self, response: httpx.Response, final_url: str) -> _Try:
+    async def _finish(self, response: httpx.Response, final_url: str, kind: _Kind) -> _Try:
         """Turn a final (non-redirect) response into a _Try, reading the body only for a 2xx."""
         status = response.status_code
         tried = _Try("ok", status, final_url, headers=response.headers)
@@ -362,18 +448,18 @@ class Fetcher:
             tried.retryable = should_retry_status(status)
             tried.retry_after = response.headers.get("retry-after")
             return tried
-        return await self._read_body(response, tried)
+        return await self._read_body(response, tried, kind)
 
-    async def _read_body(self, response: httpx.Response, tried: _Try) -> _Try:
-        cap = self.settings.max_bytes
+    async def _read_body(self, response: httpx.Response, tried: _Try, kind: _Kind) -> _Try:
+        cap = kind.cap
         declared = response.headers.get("content-length", "")
         encoding = response.headers.get("content-encoding")
-        if declared.isdigit() and int(declared) > cap and not encoding:
+        if declared.isdigit() and int(declared) > cap and not encoding and kind.enough is None:
             return self._failed(
                 tried, "too_large", "BodyTooLarge", f"Content-Length {declared} > {cap}"
             )
         try:
-            tried.body = await read_bounded(response, cap)
+            tried.body = await read_bounded(response, cap, enough=kind.enough)
             tried.size = len(tried.body)
         except BodyTooLarge as exc:
             return self._failed(tried, "too_large", "BodyTooLarge", one_line(exc))
@@ -395,32 +481,10 @@ class Fetcher:
         tried.body = None
         return tried
 
-    async def _load_robots(self, origin: str) -> RobotsResponse:
-        """GET /robots.txt, following redirects (each hop guarded) as RFC 9309 allows."""
-        target = httpx.URL(origin).join("/robots.txt")
-        seen: set[str] = set()
-        try:
-            for _ in range(self.settings.max_redirects + 1):
-                seen.add(str(target))
-                await self.guard.check(target.scheme, target.host, target.port)
-                async with self._request(target, {}) as response:
-                    status = response.status_code
-                    location = response.headers.get("location")
-                    if 200 <= status < 300:
-                        # Only the first ROBOTS_MAX_BYTES are parsed; a robots.txt bomb counts
-                        # as unreachable.
-                        body = await read_bounded(
-                            response, 2 * ROBOTS_MAX_BYTES, enough=ROBOTS_MAX_BYTES
-                        )
-                        return RobotsResponse(status, body)
-                    if status not in REDIRECT_STATUSES or not location:
-                        return RobotsResponse(status, b"")
-                target = target.join(location)
-                if str(target) in seen:
-                    break
-        except (httpx.HTTPError, Unresolvable, RefusedAddress, InvalidURL) as exc:
-            return RobotsResponse(None, b"", f"{type(exc).__name__}: {one_line(exc)}")
-        except (BodyTooLarge, BodyDecodingError) as exc:
-            return RobotsResponse(None, b"", one_line(exc))
-        # Too many redirects: RFC 9309 lets us treat robots.txt as unavailable (no rules).
-        return RobotsResponse(404, b"")
+    async def _load_robots(self, origin: str) -> RobotsPolicy:
+        """GET /robots.txt like any URL (guard, pacing, redirects, retries, deadline), minus the
+        robots check itself; the fetch is kept for the fetch log."""
+        url = str(httpx.URL(origin).join("/robots.txt"))
+        result = await self._fetch(url, None, Validators(), ROBOTS_TXT)
+        self._robots_fetches.append(result)
+        return policy_from_fetch(result)

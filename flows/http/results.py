@@ -5,7 +5,7 @@ These live apart from the fetcher so `warehouse/` depends on data, not on the HT
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from parsers.charset import Decoded
@@ -16,13 +16,23 @@ OUTCOMES = (
     "not_modified",
     "http_error",
     "network_error",
-    "timeout",
+    "timeout",  # a read or connect timeout, or the attempt's total_timeout_s ran out
     "refused_address",
-    "disallowed",
+    "disallowed",  # robots.txt rules forbid the URL
+    "robots_unavailable",  # robots.txt could not be read (5xx, 429, unreachable): not this run
+    "throttled",  # the host asked for a longer pause (Retry-After) than retry_after_cap_s
     "too_large",
     "redirect_error",
     "invalid_url",
+    "parse_error",  # set by the caller: a 2xx body that is not what was asked for (unusable)
 )
+
+
+# Failures that may pass by themselves: the URL is worth asking again on the next run.
+PASSING_OUTCOMES = frozenset({"network_error", "timeout", "robots_unavailable", "throttled"})
+# Failures that will not: the URL is held back for a while (warehouse.holds).
+PERMANENT_OUTCOMES = frozenset({"too_large", "refused_address", "invalid_url", "parse_error"})
+PERMANENT_STATUSES = frozenset({404, 410})
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +73,7 @@ class FetchResult:
     outcome: str  # one of OUTCOMES
     status: int | None
     final_url: str | None
-    body: bytes | None  # decompressed body (outcome "ok" only)
+    body: bytes | None  # decompressed body (outcomes "ok" and "parse_error" only)
     headers: dict[str, str]
     decoded: Decoded | None  # text for HTML/XML/text/JSON bodies
     validators: Validators  # from the response, for the next conditional GET
@@ -76,3 +86,40 @@ class FetchResult:
     @property
     def ok(self) -> bool:
         return self.outcome == "ok"
+
+    def unusable(self, error_class: str, error: str) -> FetchResult:
+        """This answer as a failure: a 200 whose body could not be used (an HTML error page in
+        place of a feed, GDELT's "please limit requests" text).
+
+        The body stays, so the archive shows what came; the validators go, so the next poll
+        asks unconditionally instead of getting a 304 for the same error page; and the outcome
+        `parse_error` is not counted as an answered poll, so the source is due again next run.
+        """
+        attempts = self.attempts
+        if attempts:  # the log row of the answer says why it was not used
+            attempts = (*attempts[:-1], replace(attempts[-1], error_class=error_class, error=error))
+        return replace(
+            self,
+            outcome="parse_error",
+            validators=Validators(),
+            attempts=attempts,
+            error_class=error_class,
+            error=error,
+        )
+
+
+def worth_retrying(result: FetchResult) -> bool:
+    """A failure that may pass by itself (network, timeout, 5xx, 429, robots.txt unreadable, a
+    host asking for a long pause), unlike a 404 or a refusal."""
+    if result.outcome in PASSING_OUTCOMES:
+        return True
+    status = result.status or 0
+    return result.outcome == "http_error" and (status >= 500 or status == 429)
+
+
+def permanent_failure(result: FetchResult) -> bool:
+    """A failure that asking again soon will not change: gone (404/410), unusable, too large,
+    refused. Such a page is held back from discovery for a while (`warehouse.holds`)."""
+    if result.outcome in PERMANENT_OUTCOMES:
+        return True
+    return result.outcome == "http_error" and result.status in PERMANENT_STATUSES

@@ -2,7 +2,9 @@
 
 Status handling follows RFC 9309 section 2.3.1: a 4xx robots.txt means no rules (allow all);
 a 5xx, 429 or an unreachable server means the site may be in trouble, so we assume complete
-disallow and fetch nothing there in this run.
+disallow and fetch nothing there in this run. That verdict is marked `unavailable`: it says
+nothing about what the site allows, so the URLs it stops are worth asking again next run, unlike
+URLs the rules themselves disallow. More than the allowed redirects counts as a 4xx (2.3.1.2).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from protego import Protego
+
+from flows.http.results import FetchResult
 
 # RFC 9309 asks crawlers to read at least 500 KiB of a robots.txt; we stop there.
 ROBOTS_MAX_BYTES = 512_000
@@ -29,6 +33,7 @@ class RobotsPolicy:
     rules: Protego | None
     allow_all: bool
     reason: str  # why this policy, for the fetch log of a disallowed URL
+    unavailable: bool = False  # disallowed because robots.txt could not be read, not by rules
 
     def allows(self, url: str, user_agent: str) -> bool:
         if self.rules is None:
@@ -45,19 +50,31 @@ class RobotsPolicy:
 def policy_from_response(response: RobotsResponse) -> RobotsPolicy:
     status = response.status
     if status is None:
-        return RobotsPolicy(None, False, f"robots.txt unreachable ({response.error})")
+        return RobotsPolicy(None, False, f"robots.txt unreachable ({response.error})", True)
     if 200 <= status < 300:
         text = response.body[:ROBOTS_MAX_BYTES].decode("utf-8", "replace")
         return RobotsPolicy(Protego.parse(text), True, "robots.txt disallows this URL")
     if status == 429 or status >= 500:
-        return RobotsPolicy(None, False, f"robots.txt answered HTTP {status}: assuming disallow")
+        reason = f"robots.txt answered HTTP {status}: assuming disallow for this run"
+        return RobotsPolicy(None, False, reason, True)
     return RobotsPolicy(None, True, f"robots.txt answered HTTP {status}: no rules")
+
+
+def policy_from_fetch(result: FetchResult) -> RobotsPolicy:
+    """The policy a finished robots.txt fetch (redirects followed, retries spent) amounts to."""
+    if result.ok:
+        return policy_from_response(RobotsResponse(result.status, result.body or b""))
+    if result.outcome == "http_error":
+        return policy_from_response(RobotsResponse(result.status, b"", result.error))
+    if result.error_class in ("TooManyRedirects", "RedirectLoop"):
+        return RobotsPolicy(None, True, f"robots.txt: {result.error}: no rules")
+    return policy_from_response(RobotsResponse(None, b"", f"{result.outcome}: {result.error}"))
 
 
 class RobotsCache:
     """One policy per origin (scheme://host:port), loaded once even under concurrent requests."""
 
-    def __init__(self, load: Callable[[str], Awaitable[RobotsResponse]]) -> None:
+    def __init__(self, load: Callable[[str], Awaitable[RobotsPolicy]]) -> None:
         self._load = load
         self._policies: dict[str, RobotsPolicy] = {}
         self._locks: dict[str, asyncio.Lock] = {}
@@ -67,7 +84,7 @@ class RobotsCache:
             return self._policies[origin]
         async with self._locks.setdefault(origin, asyncio.Lock()):
             if origin not in self._policies:
-                self._policies[origin] = policy_from_response(await self._load(origin))
+                self._policies[origin] = await self._load(origin)
             return self._policies[origin]
 
     def known(self, origin: str) -> RobotsPolicy | None:

@@ -74,6 +74,95 @@ def test_writes_are_refused_with_exit_code_1(migrated: Path, statement: str) -> 
     assert json.loads(out) == [{"n": 1}]
 
 
+# Each statement would write a file (or change the connection) if it ran; the target folder is
+# the test's own, so "nothing written" can be checked by listing it.
+WRITES_ELSEWHERE = {
+    "export": "EXPORT DATABASE '{out}/export'",
+    "pragma": "PRAGMA enable_profiling",
+    "pragma output": "PRAGMA profiling_output = '{out}/profile.json'",
+    "set": "SET enable_external_access = true",
+    "install": "INSTALL fts",
+    "load": "LOAD fts",
+    "checkpoint": "CHECKPOINT",
+    "call": "CALL pragma_version()",
+    "attach": "ATTACH '{out}/other.duckdb'",
+    "copy to": "COPY (SELECT * FROM articles) TO '{out}/leak.csv'",
+    "explain analyze copy to": "EXPLAIN ANALYZE COPY (SELECT 1) TO '{out}/explained.csv'",
+    "explain (analyze) copy to": "EXPLAIN (ANALYZE) COPY (SELECT 1) TO '{out}/explained.csv'",
+    "copy of a pivot": "COPY (PIVOT v_articles ON language USING count(*)) TO '{out}/p.csv'",
+}
+
+
+@pytest.mark.parametrize("statement", WRITES_ELSEWHERE.values(), ids=WRITES_ELSEWHERE.keys())
+def test_statements_that_reach_beyond_the_warehouse_are_refused_and_write_nothing(
+    migrated: Path, tmp_path: Path, statement: str
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    code, _, err = sql(migrated, statement.format(out=out))
+    assert code == 1
+    assert "refused" in err and "read-only" in err
+    assert list(out.iterdir()) == []
+
+
+def test_local_files_cannot_be_read(migrated: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.csv"
+    secret.write_text("a\n1\n")
+    code, _, err = sql(migrated, f"SELECT * FROM read_csv('{secret}')")
+    assert code == 1
+    assert "reads only the warehouse, not local files" in err
+
+
+def test_explain_analyze_of_a_read_runs(migrated: Path) -> None:
+    code, out, _ = sql(migrated, "EXPLAIN ANALYZE SELECT count(*) FROM articles", "-f", "json")
+    assert code == 0
+    assert json.loads(out)[0]["explain_key"] == "analyzed_plan"
+
+
+def test_a_pivot_reads_like_a_select(migrated: Path) -> None:
+    """DuckDB runs a PIVOT as a temporary type plus a SELECT; hzhk allows that pair."""
+    code, out, err = sql(
+        migrated, "PIVOT v_articles ON language USING count(*) GROUP BY publisher", "-f", "json"
+    )
+    assert code == 0, err
+    assert json.loads(out) == [{"publisher": "China Daily", "en": 1}]
+
+
+def test_a_create_around_a_pivot_is_still_refused(migrated: Path) -> None:
+    code, _, err = sql(
+        migrated, "CREATE TEMP TABLE t AS PIVOT v_articles ON language USING count(*)"
+    )
+    assert code == 1
+    assert "refused: CREATE statements are not allowed" in err
+
+
+def test_an_explained_pivot_says_how_to_write_it(migrated: Path) -> None:
+    code, _, err = sql(migrated, "EXPLAIN PIVOT v_articles ON language USING count(*)")
+    assert code == 1
+    assert "IN ('a', 'b')" in err
+
+
+def test_repeated_column_names_stay_apart_in_json_and_csv(migrated: Path) -> None:
+    query = "SELECT 1 AS a, 2 AS a, 3 AS a_1"
+    code, out, _ = sql(migrated, query, "-f", "json")
+    assert code == 0
+    assert json.loads(out) == [{"a": 1, "a_2": 2, "a_1": 3}]
+    code, out, _ = sql(migrated, query, "-f", "csv")
+    assert out.splitlines() == ["a,a_2,a_1", "1,2,3"]
+
+
+def test_times_are_shown_in_the_configured_zone(
+    migrated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    query = "SELECT published_at FROM v_articles"
+    code, out, _ = sql(migrated, query, "-f", "csv")
+    assert out.splitlines()[1] == "2019-06-18T00:00:00+08:00"  # Asia/Hong_Kong by default
+    monkeypatch.setenv("HZHK_TIMEZONE", "Europe/London")
+    code, out, _ = sql(migrated, query, "-f", "csv")
+    assert code == 0
+    assert out.splitlines()[1] == "2019-06-17T17:00:00+01:00"
+
+
 def test_a_syntax_error_is_shown_with_exit_code_1(migrated: Path) -> None:
     code, _, err = sql(migrated, "selec title from v_articles")
     assert code == 1

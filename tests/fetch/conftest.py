@@ -11,7 +11,14 @@ from typing import Any
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests.fetch.fetch_harness import LOOPBACK, FaultServer, Harness, Reply, quick_settings
+from tests.fetch.fetch_harness import (
+    LOOPBACK,
+    FaultServer,
+    Harness,
+    Reply,
+    no_robots,
+    quick_settings,
+)
 from warehouse.db import open_warehouse
 
 
@@ -58,11 +65,12 @@ def site(server: HTTPServer) -> HTTPServer:
 
 
 @pytest.fixture
-def fault_server() -> Iterator[Callable[[Reply], FaultServer]]:
+def fault_server() -> Iterator[Callable[..., FaultServer]]:
+    """Start a FaultServer: `fault_server(reply)` or `fault_server(reply, robots=reply)`."""
     servers: list[FaultServer] = []
 
-    def start(reply: Reply) -> FaultServer:
-        server = FaultServer(reply)
+    def start(reply: Reply, robots: Reply = no_robots) -> FaultServer:
+        server = FaultServer(reply, robots)
         servers.append(server)
         return server
 

@@ -9,9 +9,9 @@ import httpx
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from flows.http.results import FetchRequest
+from flows.http.results import FetchRequest, worth_retrying
 from flows.http.robots import RobotsResponse, policy_from_response
-from tests.fetch.fetch_harness import Harness
+from tests.fetch.fetch_harness import FaultServer, Harness, answer, reset
 
 PAGE = "<html><body><p>Zhejiang and Hong Kong trade figures</p></body></html>"
 AGENT = "hzhk-tracker-test/0.1"
@@ -69,21 +69,79 @@ def test_crawl_delay_spaces_requests(
     assert seen[1] - seen[0] >= 0.35  # pacing was 0; the site's Crawl-delay raised it
 
 
-def test_robots_server_error_means_disallow_all(harness: Harness, server: HTTPServer) -> None:
-    server.expect_request("/robots.txt").respond_with_data("oops", status=503)
+def test_a_robots_txt_that_keeps_answering_503_stops_the_site_for_this_run_only(
+    harness: Harness, server: HTTPServer
+) -> None:
+    server.expect_request("/robots.txt").respond_with_data("busy", status=503)
     url = server.url_for("/page")
 
     result = harness.fetch_and_store(url)
+    harness.store(harness.robots_fetches)
 
-    assert result.outcome == "disallowed" and "503" in (result.error or "")
-    assert harness.log(url)[0]["outcome"] == "disallowed"
+    # RFC 9309: a 5xx robots.txt means "assume complete disallow" -- but only because it could
+    # not be read, so the URL gets its own retryable outcome instead of looking forbidden.
+    assert result.outcome == "robots_unavailable" and "503" in (result.error or "")
+    [row] = harness.log(url)
+    assert (row["outcome"], row["attempt"], row["error_class"]) == (
+        "robots_unavailable",
+        0,
+        "RobotsUnavailable",
+    )
+    assert "/page" not in [req.path for req, _ in server.log]
+    # robots.txt was asked with the usual retries, and every attempt is in the fetch log.
+    robots = harness.log(server.url_for("/robots.txt"))
+    assert [(r["status"], r["outcome"]) for r in robots] == [
+        (503, "retried"),
+        (503, "retried"),
+        (503, "http_error"),
+    ]
+    assert worth_retrying(result)
+
+    server.clear()
+    server.expect_request("/robots.txt").respond_with_data("User-agent: *\nAllow: /\n")
+    server.expect_request("/page").respond_with_data(PAGE, content_type="text/html")
+    assert harness.fetch(url).ok  # the next run asks robots.txt again
 
 
-def test_robots_404_allows_everything(harness: Harness, server: HTTPServer) -> None:
+def test_a_robots_txt_that_fails_once_is_retried_and_then_obeyed(
+    harness: Harness, server: HTTPServer
+) -> None:
+    server.expect_oneshot_request("/robots.txt").respond_with_data("busy", status=503)
+    server.expect_request("/robots.txt").respond_with_data("User-agent: *\nDisallow: /private/\n")
+    server.expect_request("/page").respond_with_data(PAGE, content_type="text/html")
+
+    results = harness.fetch_all(
+        [FetchRequest(server.url_for("/page")), FetchRequest(server.url_for("/private/x"))]
+    )
+
+    assert [r.outcome for r in results] == ["ok", "disallowed"]
+    [robots] = harness.robots_fetches
+    assert robots.ok and [a.status for a in robots.attempts] == [503, 200]
+
+
+def test_a_robots_txt_whose_connection_is_reset_stops_the_site_for_this_run(
+    harness: Harness, fault_server: Callable[..., FaultServer]
+) -> None:
+    server = fault_server(answer(body=PAGE.encode()), robots=reset)
+    url = server.url("/page")
+
+    result = harness.fetch_and_store(url)
+    harness.store(harness.robots_fetches)
+
+    assert result.outcome == "robots_unavailable" and "unreachable" in (result.error or "")
+    assert server.requests == ["/robots.txt"] * 3  # retried like any URL; the page never asked
+    robots = harness.log(server.url("/robots.txt"))
+    assert [r["outcome"] for r in robots] == ["retried", "retried", "network_error"]
+
+
+def test_robots_404_allows_everything_and_is_logged(harness: Harness, server: HTTPServer) -> None:
     server.expect_request("/robots.txt").respond_with_data("", status=404)
     server.expect_request("/page").respond_with_data(PAGE, content_type="text/html")
 
     assert harness.fetch(server.url_for("/page")).ok
+    harness.store(harness.robots_fetches)
+    [row] = harness.log(server.url_for("/robots.txt"))
+    assert (row["status"], row["attempt"]) == (404, 1)  # RFC 9309: 4xx means no rules
 
 
 def test_robots_redirect_is_followed(harness: Harness, server: HTTPServer) -> None:
@@ -98,7 +156,12 @@ def test_robots_redirect_is_followed(harness: Harness, server: HTTPServer) -> No
 def test_unreachable_robots_means_disallow_all() -> None:
     policy = policy_from_response(RobotsResponse(None, b"", "ConnectError: refused"))
     assert not policy.allows("https://example.org/a", AGENT)
-    assert "unreachable" in policy.reason
+    assert "unreachable" in policy.reason and policy.unavailable
+
+
+def test_rules_that_disallow_are_not_unavailability() -> None:
+    policy = policy_from_response(RobotsResponse(200, b"User-agent: *\nDisallow: /\n"))
+    assert not policy.allows("https://example.org/a", AGENT) and not policy.unavailable
 
 
 def test_robots_rules_for_our_agent_win_over_the_wildcard() -> None:
