@@ -4,6 +4,14 @@ Feeds are fetched with conditional GET, so an unchanged feed costs a 304 and yie
 Links are canonicalised before they are compared, so an article listed by three feeds (with
 different tracking parameters) is fetched once, and never again once it is in the warehouse.
 
+A feed that answers but cannot be parsed (an HTML error page, GDELT's "please limit requests"
+text) is a failure like any other: its fetch becomes `parse_error` (`FetchResult.unusable`), so
+its validators are not kept and the poll does not count as answered.
+
+A sitemap index is followed one level deep: only the child sitemaps changed within
+`sitemap_index_window_days` (newest first, at most `sitemap_index_max_children`) are fetched, in
+the same discovery, and their page URLs become the candidates.
+
 Google News items are different: their links are opaque aggregator ids that do not lead to the
 publisher's page, so they are never fetched. Each becomes a headline-only article (title,
 publisher, the publisher's site, date, the source's language; parser "google_news", no body),
@@ -17,18 +25,18 @@ import asyncio
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from flows.http.fetcher import Fetcher
-from flows.http.results import FetchResult, Validators
+from flows.http.results import FetchRequest, FetchResult, Validators
 from flows.sources import Source, parse_options, request_url
 from parsers.feeds import parse_feed
+from parsers.feeds.sitemap import read_sitemap
 from parsers.records import ArticleRecord, FeedItem, ParseError
 from parsers.urls import canonicalize, is_fetchable
 from warehouse.articles import ArticleVersion
 
 HEADLINE_KINDS = frozenset({"google_news"})
-GDELT_MIN_INTERVAL_S = 5.0  # GDELT DOC answers one request per 5 s per client; more is throttled
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +50,21 @@ class Candidate:
 
 
 @dataclass(frozen=True, slots=True)
+class ChildError:
+    """A child sitemap of an index that could not be fetched or parsed."""
+
+    url: str
+    error_class: str | None
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
 class Discovery:
-    """What one source gave in one run. `error` says why it gave nothing, if it failed."""
+    """What one source gave in one run. `error` says why it gave nothing, if it failed.
+
+    `children` are the child sitemaps fetched for a sitemap index; `child_errors` those of them
+    that failed (the source still counts as answered for what the others gave).
+    """
 
     source_id: str
     request_url: str
@@ -51,16 +72,32 @@ class Discovery:
     candidates: tuple[Candidate, ...] = ()
     error_class: str | None = None
     error: str | None = None
+    children: tuple[FetchResult, ...] = ()
+    child_errors: tuple[ChildError, ...] = ()
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
+    def fetches_to_log(self, *, keep_validators: bool = True) -> list[FetchResult]:
+        """The feed's fetch and its children's, for the fetch log once the run has used them.
+
+        The feed's validators are dropped when asked, or when a child sitemap failed: the next
+        run must read the index in full to reach that child again.
+        """
+        if self.feed is None:
+            return []
+        feed = self.feed
+        if not keep_validators or self.child_errors:
+            feed = replace(feed, validators=Validators())
+        return [feed, *self.children]
+
 
 class GdeltGate:
-    """Spaces requests to the GDELT DOC API (shared by every GDELT source in a run)."""
+    """Spaces requests to the GDELT DOC API (shared by every GDELT source in a run): it answers
+    one request per `[fetch] gdelt_interval_s` (5 s) per client and throttles the rest."""
 
-    def __init__(self, interval_s: float = GDELT_MIN_INTERVAL_S) -> None:
+    def __init__(self, interval_s: float) -> None:
         self.interval_s = interval_s
         self._lock = asyncio.Lock()
         self._last: float | None = None
@@ -83,6 +120,7 @@ async def discover_source(
     *,
     validators: Validators | None = None,
     gdelt_gate: GdeltGate | None = None,
+    now: datetime | None = None,
 ) -> Discovery:
     """Fetch the source's feed/API/list page and parse it into candidates; never raises."""
     url = request_url(source)
@@ -91,19 +129,90 @@ async def discover_source(
             feed = await fetcher.fetch(url, source_id=source.id, validators=validators)
     else:
         feed = await fetcher.fetch(url, source_id=source.id, validators=validators)
-    if feed.outcome == "not_modified":
+    if feed.outcome == "not_modified":  # unchanged since the last run: nothing new, no failure
         return Discovery(source.id, url, feed)
     if not feed.ok or feed.body is None:
         reason = feed.error or f"HTTP {feed.status}"
         return Discovery(source.id, url, feed, error_class=feed.outcome, error=reason)
+    base = feed.final_url or url
     try:
-        items = parse_feed(source.kind, feed.body, feed.final_url or url, **parse_options(source))
-    except ParseError as exc:
-        return Discovery(source.id, url, feed, error_class="ParseError", error=str(exc))
-    except Exception as exc:  # a feed parser bug must not take the run down: it is recorded
-        crash = f"feed parser crashed: {type(exc).__name__}: {exc}"
-        return Discovery(source.id, url, feed, error_class=type(exc).__name__, error=crash)
+        if source.kind == "sitemap":
+            sitemap = read_sitemap(feed.body, base, parse_options(source))
+            if sitemap.is_index:
+                return await follow_index(fetcher, source, feed, sitemap.items, now)
+            items = sitemap.items
+        else:
+            items = parse_feed(source.kind, feed.body, base, **parse_options(source))
+    except Exception as exc:  # a feed parser bug must not take the run down either: recorded
+        error_class, error = parse_failure(exc)
+        return Discovery(
+            source.id, url, feed.unusable(error_class, error), error_class=error_class, error=error
+        )
     return Discovery(source.id, url, feed, tuple(candidates_from(source, items)))
+
+
+def parse_failure(exc: Exception) -> tuple[str, str]:
+    """Error class and message for a feed that could not be parsed (or crashed its parser)."""
+    if isinstance(exc, ParseError):
+        return "ParseError", str(exc)
+    return type(exc).__name__, f"feed parser crashed: {type(exc).__name__}: {exc}"
+
+
+def recent_children(
+    children: Iterable[FeedItem], now: datetime, window: timedelta, limit: int
+) -> list[FeedItem]:
+    """The child sitemaps changed within window before now, newest first, at most limit.
+
+    A child without a lastmod cannot be judged and is left out: on a large site most such
+    children are archives that never change.
+    """
+    recent = [c for c in children if c.updated_at is not None and now - c.updated_at <= window]
+    recent.sort(key=lambda c: c.updated_at or now, reverse=True)
+    return recent[: max(0, limit)]
+
+
+async def follow_index(
+    fetcher: Fetcher,
+    source: Source,
+    feed: FetchResult,
+    children: Sequence[FeedItem],
+    now: datetime | None,
+) -> Discovery:
+    """Fetch the recent child sitemaps of an index and gather their pages (one level only)."""
+    settings = fetcher.settings
+    chosen = recent_children(
+        children,
+        now or datetime.now(UTC),
+        timedelta(days=settings.sitemap_index_window_days),
+        settings.sitemap_index_max_children,
+    )
+    fetched = await fetcher.fetch_all([FetchRequest(c.url, source.id) for c in chosen])
+    candidates: list[Candidate] = []
+    logged: list[FetchResult] = []
+    errors: list[ChildError] = []
+    for result in fetched:
+        if not result.ok or result.body is None:
+            logged.append(result)
+            errors.append(ChildError(result.url, result.outcome, result.error or "no body"))
+            continue
+        try:
+            child = read_sitemap(result.body, result.final_url or result.url, parse_options(source))
+        except Exception as exc:
+            error_class, error = parse_failure(exc)
+            logged.append(result.unusable(error_class, error))
+            errors.append(ChildError(result.url, error_class, error))
+            continue
+        logged.append(result)
+        if not child.is_index:  # an index inside an index is not followed: one level deep
+            candidates.extend(candidates_from(source, child.items))
+    return Discovery(
+        source.id,
+        feed.url,
+        feed,
+        tuple(candidates),
+        children=tuple(logged),
+        child_errors=tuple(errors),
+    )
 
 
 def candidates_from(source: Source, items: Iterable[FeedItem]) -> list[Candidate]:
@@ -159,14 +268,6 @@ def with_feed_metadata(record: ArticleRecord, item: FeedItem) -> ArticleRecord:
     return replace(record, **changes) if changes else record  # type: ignore[arg-type]
 
 
-def worth_retrying(result: FetchResult) -> bool:
-    """A failure that may pass by itself (network, timeout, 5xx, 429), unlike a 404 or a refusal."""
-    if result.outcome in ("network_error", "timeout"):
-        return True
-    status = result.status or 0
-    return result.outcome == "http_error" and (status >= 500 or status == 429)
-
-
 @dataclass(frozen=True, slots=True)
 class SourceCheck:
     """One source's answer to `hzhk sources check`."""
@@ -182,17 +283,13 @@ class SourceCheck:
 
 async def check_sources(fetcher: Fetcher, sources: Sequence[Source]) -> list[SourceCheck]:
     """Fetch and parse every source once, unconditionally, storing nothing."""
-    gate = GdeltGate()
+    gate = GdeltGate(fetcher.settings.gdelt_interval_s)
     found = await asyncio.gather(*(discover_source(fetcher, s, gdelt_gate=gate) for s in sources))
     checks = []
     for d in found:
         feed = d.feed
-        if feed is None:
-            outcome = "error"
-        elif feed.ok and d.error is not None:
-            outcome = "parse_error"
-        else:
-            outcome = feed.outcome
+        outcome = "error" if feed is None else feed.outcome
+        error = d.error or "; ".join(f"{e.url}: {e.error}" for e in d.child_errors) or None
         checks.append(
             SourceCheck(
                 source_id=d.source_id,
@@ -201,7 +298,7 @@ async def check_sources(fetcher: Fetcher, sources: Sequence[Source]) -> list[Sou
                 status=feed.status if feed else None,
                 links=len(d.candidates),
                 elapsed_ms=sum(a.elapsed_ms for a in feed.attempts) if feed else 0.0,
-                error=d.error,
+                error=error,
             )
         )
     return checks

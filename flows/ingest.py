@@ -4,13 +4,16 @@ Read top to bottom, it is the run:
 1. prepare: migrate, record the run, mirror the sources, load the feeds' remembered validators;
 2. discover: one task per source (conditional GET of its feed, parse, canonical links);
 3. store what discovery found: headline-only articles (Google News) and discovery failures, and
-   drop links the warehouse already has;
+   drop links the warehouse already has or holds back (pages that failed for good recently);
 4. for each batch of new links: one fetch task, then one store task (fetch log + archive, then
-   the parsed articles and parse failures);
+   the parsed articles and parse failures, and the pages to hold back or release);
 5. finish: record the feeds' own fetches (so their new ETags count only once their items are
    stored: a crash before this point makes the next run read the feeds again and pick up where
    this one stopped; a feed whose pages failed for a passing reason is recorded without its
-   validators, so the next run reads it again and retries them) and close the run.
+   validators, so the next run reads it again and retries them; a feed that could not be parsed
+   is recorded as `parse_error`, without validators and not as answered) and close the run.
+
+robots.txt fetches made along the way are logged by the store step that follows them.
 
 Failures are values: a failing source or page becomes a row in `ingest_errors` (and its HTTP
 attempts rows in `fetches`), and the rest of the run goes on. Each store step opens its own short
@@ -41,10 +44,15 @@ from flows.discover import (
     headline_article,
     unique_candidates,
     with_feed_metadata,
-    worth_retrying,
 )
 from flows.http.fetcher import Fetcher
-from flows.http.results import FetchRequest, FetchResult, Validators
+from flows.http.results import (
+    FetchRequest,
+    FetchResult,
+    Validators,
+    permanent_failure,
+    worth_retrying,
+)
 from flows.settings import Settings, load_settings
 from flows.sources import (
     Source,
@@ -60,6 +68,7 @@ from parsers.urls import canonicalize, is_fetchable
 from warehouse.articles import ArticleVersion, known_urls, upsert_articles
 from warehouse.db import open_warehouse, transaction, writing
 from warehouse.fetchlog import last_answered, record_results, validators_for
+from warehouse.holds import UrlFailure, held_urls, hold_urls, release_urls
 from warehouse.runs import RunProblem, finish_run, record_problems, run_problems, start_run
 from warehouse.sources import upsert_sources
 
@@ -138,7 +147,7 @@ async def discover_all(
     fetcher: Fetcher, sources: Sequence[Source], validators: dict[str, Validators]
 ) -> list[Discovery]:
     """All sources at once (the fetcher paces per host); a crashed task is a failed source."""
-    gate = GdeltGate()
+    gate = GdeltGate(fetcher.settings.gdelt_interval_s)
     calls = [discover(fetcher, s, validators.get(s.id), gate, return_state=True) for s in sources]
     # An async task called with return_state gives an awaitable of its State.
     states = await asyncio.gather(*cast(list[Awaitable[State[Discovery]]], calls))
@@ -163,8 +172,10 @@ def store_discovery(
     run_id: str,
     sources: Sequence[Source],
     discoveries: Sequence[Discovery],
+    robots: Sequence[FetchResult] = (),
 ) -> tuple[list[Candidate], Counter[str]]:
-    """Store headline-only articles and discovery failures; return the links still to fetch."""
+    """Store headline-only articles, discovery failures and the robots.txt fetches so far;
+    return the links still to fetch: not in the warehouse, and not held back."""
     counts: Counter[str] = Counter()
     at = now()
     by_id = {s.id: s for s in sources}
@@ -173,6 +184,11 @@ def store_discovery(
         for d in discoveries
         if d.error is not None
     ]
+    problems += [
+        RunProblem("discover", d.source_id, e.url, e.error_class, e.error, at)
+        for d in discoveries
+        for e in d.child_errors
+    ]
     candidates = unique_candidates(discoveries)
     counts["links"] = sum(len(d.candidates) for d in discoveries)
     counts["links_unique"] = len(candidates)
@@ -180,14 +196,17 @@ def store_discovery(
     pages = [c for c in candidates if not c.headline_only]
     with writing(settings.warehouse_path) as con:
         known = known_urls(con, [c.url for c in pages])
+        held = held_urls(con, [c.url for c in pages if c.url not in known], at)
         with transaction(con):
             upserted = upsert_articles(
                 con, [headline_article(c, by_id.get(c.source_id), at) for c in headlines]
             )
             record_problems(con, run_id, problems)
+            record_results(con, robots, run_id=run_id, archive_dir=settings.data_path / "archive")
     counts["headlines_new"] = upserted.inserted
     counts["links_known"] = len(known)
-    return [c for c in pages if c.url not in known], counts
+    counts["links_held"] = len(held)
+    return [c for c in pages if c.url not in known and c.url not in held], counts
 
 
 # --- 4. fetch and store pages ---------------------------------------------------------------
@@ -220,13 +239,15 @@ def store_pages(
     batch: Sequence[Candidate],
     results: Sequence[FetchResult],
     fetch_error: str | None = None,
+    robots: Sequence[FetchResult] = (),
 ) -> Counter[str]:
     """Archive and log the fetches, parse the pages, store the articles and the parse failures.
 
-    Fetch log, articles and problems are written in one transaction, so a crash leaves either
-    the whole batch or none of it; bodies are archived (content-addressed files) before it, and a
-    file left without its rows is simply reused when the page is fetched again. A batch whose
-    fetch task failed as a whole (`fetch_error`) is recorded as one fetch problem per link.
+    Fetch log, articles, problems and holds are written in one transaction, so a crash leaves
+    either the whole batch or none of it; bodies are archived (content-addressed files) before
+    it, and a file left without its rows is simply reused when the page is fetched again. A batch
+    whose fetch task failed as a whole (`fetch_error`) is recorded as one fetch problem per link.
+    Pages that failed for good are held back from discovery; pages stored are released.
     """
     if fetch_error is not None:
         at = now()
@@ -234,13 +255,21 @@ def store_pages(
         versions: list[ArticleVersion] = []
     else:
         versions, problems = parse_pages(batch, results)
+    failures = failed_for_good(results, problems)
     counts: Counter[str] = Counter()
+    archive = settings.data_path / "archive"
     with writing(settings.warehouse_path) as con, transaction(con):
-        logged = record_results(
-            con, results, run_id=run_id, archive_dir=settings.data_path / "archive"
-        )
+        logged = record_results(con, results, run_id=run_id, archive_dir=archive)
+        record_results(con, robots, run_id=run_id, archive_dir=archive)
         upserted = upsert_articles(con, versions)
         record_problems(con, run_id, problems)
+        hold_urls(
+            con,
+            failures,
+            first_h=settings.fetch.hold_failed_url_h,
+            longest_h=settings.fetch.hold_failed_url_max_h,
+        )
+        release_urls(con, [v.record.url for v in versions])
     counts["pages_fetched"] = logged.stored
     counts["pages_failed"] = logged.failed
     counts["pages_not_modified"] = logged.not_modified
@@ -248,7 +277,26 @@ def store_pages(
     counts["fetch_task_failures"] = len(problems) - counts["parse_failures"]
     counts["articles_new"] = upserted.inserted
     counts["articles_updated"] = upserted.updated
+    counts["pages_held"] = len(failures)
     return counts
+
+
+def failed_for_good(
+    results: Sequence[FetchResult], problems: Sequence[RunProblem]
+) -> list[UrlFailure]:
+    """The pages of a batch that asking again soon would not help: gone, refused, too large
+    (their fetch says so) or unparsable (a parse problem)."""
+    failures = [
+        UrlFailure(r.url, r.outcome, r.status, r.error, r.attempts[-1].at if r.attempts else now())
+        for r in results
+        if permanent_failure(r)
+    ]
+    failures += [
+        UrlFailure(p.url, "parse_error", None, p.error, p.at)
+        for p in problems
+        if p.stage == "parse" and p.url is not None
+    ]
+    return failures
 
 
 def parse_pages(
@@ -329,9 +377,10 @@ def finish(
     without its validators, so the next run reads it in full and fetches those pages again.
     """
     feeds = [
-        replace(d.feed, validators=Validators()) if d.source_id in retry else d.feed
+        fetch
         for d in discoveries
         if d.feed is not None and (error is None or not d.feed.ok)
+        for fetch in d.fetches_to_log(keep_validators=d.source_id not in retry)
     ]
     with writing(settings.warehouse_path) as con:
         record_results(con, feeds, run_id=run_id, archive_dir=settings.data_path / "archive")
@@ -387,21 +436,23 @@ async def ingest(
             counts["feeds_not_modified"] = sum(
                 1 for d in discoveries if d.feed is not None and d.feed.outcome == "not_modified"
             )
-            to_fetch, found = store_discovery(settings, run_id, sources, discoveries)
+            robots = fetcher.take_robots_fetches()
+            to_fetch, found = store_discovery(settings, run_id, sources, discoveries, robots)
             counts.update(found)
             for number, batch in enumerate(chunks(to_fetch, batch_size), start=1):
                 fetched = await cast(
                     Awaitable[State[list[FetchResult]]],
                     fetch_pages(fetcher, number, batch, return_state=True),
                 )
+                robots = fetcher.take_robots_fetches()
                 if fetched.is_completed():
                     results = await fetched.aresult()
-                    stored = store_pages(settings, run_id, number, batch, results)
+                    stored = store_pages(settings, run_id, number, batch, results, robots=robots)
                     pairs = zip(batch, results, strict=True)
                     retry |= {c.source_id for c, r in pairs if worth_retrying(r)}
                 else:
                     error = fetched.message or "fetch task failed"
-                    stored = store_pages(settings, run_id, number, batch, [], error)
+                    stored = store_pages(settings, run_id, number, batch, [], error, robots)
                     retry |= {c.source_id for c in batch}
                 counts.update(stored)
                 logger.info("batch %d: %d pages", number, len(batch))

@@ -95,6 +95,9 @@ ON raw_pages.content_sha256 = s.content_sha256
 WHEN NOT MATCHED THEN INSERT BY NAME
 """
 
+# url_state follows what a URL last answered: a body (its validators, none for an unusable body,
+# so the next request is unconditional) or a 304.
+URL_STATE_OUTCOMES = frozenset({"ok", "not_modified", "parse_error"})
 URL_STATE_COLUMNS = {
     "url": "VARCHAR",
     "etag": "VARCHAR",
@@ -149,7 +152,11 @@ def _fetch_rows(results: Sequence[FetchResult], run_id: str | None) -> list[dict
 
 
 def last_answered(con: duckdb.DuckDBPyConnection, urls: Sequence[str]) -> dict[str, datetime]:
-    """When each URL last answered with content or a 304: a feed's last successful poll."""
+    """When each URL last answered with content or a 304: a feed's last successful poll.
+
+    A `parse_error` (an error page served with status 200) is not an answer: that source is due
+    again on the next run.
+    """
     if not urls:
         return {}
     rows = con.execute(
@@ -174,7 +181,7 @@ def record_results(
         if not result.attempts:
             continue
         at = result.attempts[-1].at
-        if result.ok and result.body is not None:
+        if result.body is not None:  # a body we used, or one we could not (kept to look at)
             sha, key, stored_bytes = store_body(archive_dir, result.body)
             pages.setdefault(
                 sha,
@@ -192,7 +199,7 @@ def record_results(
                     "fetched_at": at,
                 },
             )
-        if result.outcome in ("ok", "not_modified"):
+        if result.outcome in URL_STATE_OUTCOMES:
             # The latest result per URL wins, whatever order the batch came in.
             previous = states.get(result.url)
             if previous is None or previous["last_fetched_at"] <= at:
@@ -203,7 +210,7 @@ def record_results(
                     "last_status": result.status,
                     "content_sha256": result.content_sha256,
                     "last_fetched_at": at,
-                    "changed": result.ok,
+                    "changed": result.body is not None,
                 }
     fetch_rows = _fetch_rows(results, run_id)
 

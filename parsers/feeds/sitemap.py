@@ -1,7 +1,8 @@
 """XML sitemaps, sitemap indexes and Google News sitemaps.
 
-An index yields its child sitemaps as items (the caller decides whether to follow them); a news
-sitemap carries title, publication date and language per URL. Parsed with ElementTree through
+An index yields its child sitemaps as items (the caller decides whether to follow them, which is
+why `read_sitemap` says which of the two a document is); a news sitemap carries title,
+publication date and language per URL. Parsed with ElementTree through
 defusedxml: sitemaps must be well-formed, and hostile ones are refused.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import tzinfo
 from xml.etree.ElementTree import Element
 
@@ -67,8 +69,21 @@ def _entry(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Sitemap:
+    """A parsed sitemap: page URLs (`urlset`), or child sitemaps with their lastmod (an index)."""
+
+    is_index: bool
+    items: list[FeedItem]
+
+
 def parse_sitemap(data: bytes, url: str, options: Mapping[str, str]) -> list[FeedItem]:
     """URLs of a sitemap, or the child sitemaps of a sitemap index, with what they carry."""
+    return read_sitemap(data, url, options).items
+
+
+def read_sitemap(data: bytes, url: str, options: Mapping[str, str]) -> Sitemap:
+    """Like parse_sitemap, saying whether the items are pages or child sitemaps."""
     if data.startswith(GZIP_MAGIC):
         data = gunzip(data)
     root = parse_xml(data, "sitemap")
@@ -81,4 +96,4 @@ def parse_sitemap(data: bytes, url: str, options: Mapping[str, str]) -> list[Fee
     entries = (
         _entry(node, url, default_tz, language) for node in root if local_name(node.tag) == child
     )
-    return [entry for entry in entries if entry is not None]
+    return Sitemap(kind == "sitemapindex", [entry for entry in entries if entry is not None])

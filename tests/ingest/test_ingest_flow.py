@@ -314,10 +314,14 @@ def test_a_rerun_changes_nothing_and_uses_conditional_get(runs: Runs) -> None:
     assert runs.third.status == "completed"
     assert runs.after_third["articles"] == runs.after_second["articles"]
     assert runs.after_third["raw_pages"] == runs.after_second["raw_pages"]
-    assert runs.after_third["sources"] == runs.after_first["sources"] == 6
+    assert runs.after_third["sources"] == runs.after_first["sources"]
+    assert runs.query("SELECT count(*) FROM sources WHERE kind != 'seed'") == [(6,)]
     assert runs.third.counts.get("articles_new", 0) == 0
     assert runs.third.counts.get("pages_fetched", 0) == 0
     assert runs.third.counts["feeds_not_modified"] == 2
+    # An unchanged feed (a 304) is neither a failed source nor a recorded problem.
+    assert runs.third.counts["sources_failed"] == 1
+    assert [p.source_id for p in runs.third.problems] == ["broken-feed"]
     answered = {(path, etag, status) for path, etag, status in runs.requests}
     assert ("/feeds/greater-china.xml", '"rss-1"', 304) in answered
     assert ("/sitemap-news.xml", '"sitemap-1"', 304) in answered
