@@ -268,12 +268,17 @@ def sources_list(
     Example: hzhk sources list --format csv
     """
     sources = load_sources_for(settings_for(None, config), sources_file)
-    columns = ["id", "kind", "lang", "official", "enabled", "every_min", "url or query"]
+    columns = [
+        "id", "name", "kind", "lang", "publisher", "official", "enabled", "every_min",
+        "url or query",
+    ]  # fmt: skip
     rows = [
         (
             s.id,
+            s.name,
             s.kind,
             s.effective_language,
+            s.publisher,
             s.official,
             s.enabled,
             s.poll_interval_minutes,

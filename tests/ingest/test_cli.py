@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
+from werkzeug import Request, Response
 
 from flows.cli import app
 from flows.prefect_env import configure_prefect
@@ -26,6 +28,7 @@ name = "Test Radio"
 kind = "rss"
 url = "{base}/feeds/greater-china.xml"
 language = "en"
+publisher = "Test Radio"
 
 [[source]]
 id = "gone"
@@ -92,6 +95,7 @@ def test_sources_list_shows_every_configured_source_as_csv(loopback: tuple[Path,
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [r["id"] for r in rows] == ["radio-rss", "gone", "not-a-feed", "gdelt", "resting"]
     assert rows[4]["enabled"] == "False"
+    assert (rows[0]["name"], rows[0]["publisher"]) == ("Test Radio", "Test Radio")
 
 
 def test_sources_list_explains_a_bad_file(tmp_path: Path) -> None:
@@ -118,6 +122,37 @@ def test_sources_check_reports_each_source_and_exits_zero(loopback: tuple[Path, 
     # GDELT throttles with HTTP 200 and a line of text: that is a failure, not an empty answer.
     assert (rows["gdelt"]["outcome"], rows["gdelt"]["status"]) == ("parse_error", "200")
     assert "limit" in rows["gdelt"]["error"].lower()
+
+
+def test_sources_check_spaces_gdelt_sources_by_the_setting(
+    httpserver: HTTPServer, config_dir: Path, loopback_settings: str
+) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    asked: list[float] = []
+
+    def gdelt(request: Request) -> Response:
+        asked.append(time.monotonic())
+        return Response('{"articles": []}', content_type="application/json")
+
+    httpserver.expect_request("/api/v2/doc/doc").respond_with_handler(gdelt)
+    api = httpserver.url_for("/api/v2/doc/doc")
+    settings = loopback_settings.replace("[fetch]\n", "[fetch]\ngdelt_interval_s = 0.5\n")
+    (config_dir / "settings.toml").write_text(settings, "utf-8")
+    (config_dir / "sources.toml").write_text(
+        "".join(
+            f'[[source]]\nid = "gdelt-{n}"\nname = "G{n}"\nkind = "gdelt_doc"\n'
+            f'query = "Hangzhou {n}"\nurl = "{api}"\n'
+            for n in (1, 2)
+        ),
+        "utf-8",
+    )
+
+    result = runner.invoke(app, ["sources", "check", "-c", str(config_dir), "-f", "csv"])
+
+    assert result.exit_code == 0, result.output
+    assert [r["outcome"] for r in csv.DictReader(io.StringIO(result.stdout))] == ["ok", "ok"]
+    # Per-host pacing is 0 in these settings: only the GDELT gate spaced the two requests.
+    assert len(asked) == 2 and asked[1] - asked[0] >= 0.4
 
 
 def test_a_crashing_feed_parser_is_reported_not_raised(
