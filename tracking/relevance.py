@@ -257,6 +257,8 @@ class _Sentence:
     government: bool = False
     organisation: bool = False
     context: list[_Found] = field(default_factory=list)
+    sides_adjacent: bool = False  # "Hangzhou and Hong Kong", 杭州与香港
+    other_adjacent: bool = False  # "Shanghai, Hong Kong": another place joined to Hong Kong
 
     def of(self, role: Role) -> list[_Found]:
         return [f for f in self.items if f.group.role == role]
@@ -265,8 +267,15 @@ class _Sentence:
         return self.hangzhou + self.province
 
     def names_pair(self) -> bool:
-        """Both sides named here, by side terms or by a term naming both."""
-        return bool(self.joint or self.named_pairs or (self.hangzhou_side() and self.hongkong))
+        """Both sides named here, by side terms or by a term naming both.
+
+        Not when Hong Kong stands joined to another place and not to Hangzhou ("Shanghai and
+        Hong Kong signed ..., Hangzhou firms attended").
+        """
+        if self.joint or self.named_pairs:
+            return True
+        theirs = self.other_adjacent and not self.sides_adjacent
+        return bool(self.hangzhou_side() and self.hongkong) and not theirs
 
     def names_other_pair(self) -> bool:
         """Another place paired with Hong Kong or with Hangzhou, and this is not our pair."""
@@ -274,10 +283,14 @@ class _Sentence:
             return True
         if not self.other or self.joint or self.named_pairs:
             return False
+        if self.other_adjacent and not self.sides_adjacent:
+            return True
         return bool(self.hongkong) != bool(self.hangzhou)
 
 
-def _sentences(found: list[_Found]) -> list[_Sentence]:
+def _sentences(
+    found: list[_Found], texts: dict[str, str], connectors: frozenset[str]
+) -> list[_Sentence]:
     by_key: dict[tuple[str, int], _Sentence] = {}
     for f in found:
         key = (f.field, f.sentence)
@@ -287,6 +300,9 @@ def _sentences(found: list[_Found]) -> list[_Sentence]:
     sentences = list(by_key.values())
     for s in sentences:
         _read_sentence(s)
+        text = texts[s.where]
+        s.sides_adjacent = _adjacent(s.hangzhou_side(), s.hongkong, text, connectors)
+        s.other_adjacent = _adjacent(s.other, s.hongkong, text, connectors)
     return sentences
 
 
@@ -328,13 +344,17 @@ def _strong(s: _Sentence) -> bool:
     return any(f.group.strength == "strong" for f in s.items)
 
 
-def _conjoined(s: _Sentence, texts: dict[str, str], connectors: frozenset[str]) -> bool:
+def _conjoined(s: _Sentence) -> bool:
     """Whether the two sides are the sentence's joint subject: "Hangzhou and Hong Kong", 杭港."""
-    if s.joint or s.named_pairs or s.of("joint_ref"):
-        return True
-    text = texts[s.where]
-    for a in s.hangzhou_side():
-        for b in s.hongkong:
+    return bool(s.joint or s.named_pairs or s.of("joint_ref") or s.sides_adjacent)
+
+
+def _adjacent(
+    left: Sequence[_Found], right: Sequence[_Found], text: str, connectors: frozenset[str]
+) -> bool:
+    """Whether a term of one list and a term of the other stand joined by a connector only."""
+    for a in left:
+        for b in right:
             first, second = (a, b) if a.start < b.start else (b, a)
             if first.end <= second.start:
                 gap = fold(text[first.end : second.start]).text.strip()
@@ -369,7 +389,7 @@ def score_article(title: str | None, body: str, gazetteer: RelevanceGazetteer) -
     w = gazetteer.weights
     texts = {"title": title or "", "body": body}
     found = _find(texts["title"], "title", gazetteer) + _find(body, "body", gazetteer)
-    sentences = _sentences(found)
+    sentences = _sentences(found, texts, gazetteer.connectors)
     scorer = _Scorer(w)
 
     elsewhere = _other_subject(sentences)
@@ -385,7 +405,7 @@ def score_article(title: str | None, body: str, gazetteer: RelevanceGazetteer) -
     cooccurrence += _score_pairs(sentences, scorer)
     if cooccurrence > w.cooccurrence_cap:
         scorer.add("", "cooccurrence_cap", "article", 0, w.cooccurrence_cap - cooccurrence)
-    _score_actions(sentences, texts, gazetteer.connectors, elsewhere is not None, scorer)
+    _score_actions(sentences, elsewhere is not None, scorer)
     if official is not None:
         scorer.add(_first_action(official), "official_agreement", official.where,
                    official.index, w.official_agreement)  # fmt: skip
@@ -504,13 +524,7 @@ def _pair(s: _Sentence) -> tuple[str, float] | None:
     return None
 
 
-def _score_actions(
-    sentences: list[_Sentence],
-    texts: dict[str, str],
-    connectors: frozenset[str],
-    elsewhere: bool,
-    scorer: _Scorer,
-) -> None:
+def _score_actions(sentences: list[_Sentence], elsewhere: bool, scorer: _Scorer) -> None:
     """Actions that count: beside both sides, done by an institution or by the two sides.
 
     Beside means in the sentence naming both (best); in, or just after, a paragraph naming both,
@@ -544,7 +558,7 @@ def _score_actions(
             rule = "action_one_side"
         else:
             continue
-        conjoined = rule == "action_with_pair" and _conjoined(s, texts, connectors)
+        conjoined = rule == "action_with_pair" and _conjoined(s)
         action, blocked = _counting_action(s, actions, conjoined)
         limit, weight = limits[rule]
         if action is None:

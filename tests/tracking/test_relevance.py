@@ -219,6 +219,11 @@ NEAR_MISSES = {
         "Officials and several Hangzhou firms attended the signing in Hong Kong.",
         "other_city_subject",
     ),
+    "other place joined to Hong Kong, Hangzhou in one sentence": (
+        "Shanghai, Hong Kong sign fintech pact; Hangzhou watches",
+        "Shanghai and Hong Kong signed a fintech memorandum, and Hangzhou officials attended.",
+        "other_city_subject",
+    ),
     "restaurant chef signs": (
         "杭州港式茶餐厅开业",
         "杭州一家港式茶餐厅开业，老板与三名香港厨师签约。",
