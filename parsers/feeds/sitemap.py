@@ -8,12 +8,12 @@ defusedxml: sitemaps must be well-formed, and hostile ones are refused.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import tzinfo
 from xml.etree.ElementTree import Element
 
+from parsers.compression import gunzip
 from parsers.dates import parse_datetime
 from parsers.feeds.language import language_tag
 from parsers.feeds.safexml import local_name, parse_xml
@@ -25,18 +25,6 @@ from parsers.urls import resolve
 SITEMAP_ROOTS = frozenset({"urlset", "sitemapindex"})
 GZIP_MAGIC = b"\x1f\x8b"
 MAX_UNCOMPRESSED = 50 * 1024 * 1024  # the sitemap protocol's own limit per file
-
-
-def gunzip(data: bytes) -> bytes:
-    """`sitemap.xml.gz` served as a file, not as Content-Encoding; bounded against gzip bombs."""
-    inflater = zlib.decompressobj(wbits=31)
-    try:
-        out = inflater.decompress(data, MAX_UNCOMPRESSED)
-    except zlib.error as error:
-        raise ParseError(f"sitemap: broken gzip data ({error})") from error
-    if inflater.unconsumed_tail:
-        raise ParseError(f"sitemap: more than {MAX_UNCOMPRESSED} bytes once decompressed")
-    return out
 
 
 def _child(element: Element, name: str) -> Element | None:
@@ -85,7 +73,7 @@ def parse_sitemap(data: bytes, url: str, options: Mapping[str, str]) -> list[Fee
 def read_sitemap(data: bytes, url: str, options: Mapping[str, str]) -> Sitemap:
     """Like parse_sitemap, saying whether the items are pages or child sitemaps."""
     if data.startswith(GZIP_MAGIC):
-        data = gunzip(data)
+        data = gunzip(data, MAX_UNCOMPRESSED, "sitemap")  # a .xml.gz file, bounded
     root = parse_xml(data, "sitemap")
     kind = local_name(root.tag)
     if kind not in SITEMAP_ROOTS:

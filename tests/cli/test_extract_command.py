@@ -12,6 +12,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from flows.cli import app
+from parsers.article.router import MAX_BYTES
 
 runner = CliRunner()
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
@@ -70,6 +71,21 @@ def test_a_failing_file_gives_an_error_record_and_exit_code_1(tmp_path: Path) ->
     assert "empty page" in str(records[0]["error"])
     assert records[1]["title"] == "Hangzhou and HK sign eight cooperation deals"
     assert "3 of 4 files failed" in result.stderr
+
+
+def test_a_gzip_bomb_is_refused_per_file_while_the_other_files_still_print(
+    tmp_path: Path,
+) -> None:
+    bomb = tmp_path / "bomb.html.gz"
+    bomb.write_bytes(gzip.compress(b"<html><body>" + b" " * (MAX_BYTES + 1)))  # about 25 KB
+    assert bomb.stat().st_size < 100_000
+    result = runner.invoke(app, ["extract", str(bomb), str(CD_PAGE)])
+    assert result.exit_code == 1
+    refused, parsed = lines(result.stdout)
+    assert refused["file"] == str(bomb)
+    assert "more than 24,000,000 bytes once decompressed" in str(refused["error"])
+    assert parsed["parser"] == "chinadaily"
+    assert "1 of 2 files failed" in result.stderr
 
 
 def test_extract_runs_as_a_real_command() -> None:
