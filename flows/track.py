@@ -7,7 +7,9 @@ Read top to bottom, it is the run:
    a. assess: relevance score and reasons, facts of the relevant ones, MinHash signature;
    b. duplicates: look up stored articles sharing an LSH bucket, link copies to the earliest;
    c. events: re-cluster the batch with the relevant stored articles of its time window (and the
-      events they belong to), so a re-run gives the same events and ids;
+      events they belong to); each group keeps the stored event id it overlaps most, so ids
+      survive re-runs and late-arriving earlier coverage, and a swallowed event is recorded as
+      merged;
    d. store: the facts (one transaction), then relevance, signatures, links and events (one
       more); the articles' tracking rows go in with the second, so a crash before it leaves
       them pending and the next run redoes them (both writes are replace-by-id, so idempotent);
@@ -35,8 +37,8 @@ from tracking.assess import ArticleText, Assessment, assess
 from tracking.dates import reference_date
 from tracking.duplicates import Copy, DuplicateLink, link_duplicates
 from tracking.entities import Gazetteer, load_gazetteer
+from tracking.event_ids import CarriedEvents, carry_ids
 from tracking.events import (
-    Event,
     EventSettings,
     TrackedArticle,
     cluster_events,
@@ -54,6 +56,8 @@ from warehouse.tracking import (
     articles_to_track,
     copies_sharing_buckets,
     event_context,
+    event_membership,
+    live_event_ids,
     refresh_event_status,
     store_batch,
 )
@@ -71,6 +75,15 @@ class Knowledge:
     relevance: RelevanceGazetteer
     entities: Gazetteer
     events: EventSettings
+
+
+@dataclass(frozen=True)
+class Grouped:
+    """A batch's events with their carried-over ids, and the articles whose membership they
+    replace."""
+
+    carried: CarriedEvents
+    reclustered: list[str]
 
 
 @dataclass(frozen=True)
@@ -126,7 +139,7 @@ def group_events(
     knowledge: Knowledge,
     reference: date,
     known_facts: dict[str, ArticleFacts],
-) -> tuple[list[Event], list[str]]:
+) -> Grouped:
     """The events of the batch's window, and every article whose membership they replace.
 
     Stored articles of the window need their facts again; `known_facts` keeps those this run
@@ -150,10 +163,13 @@ def group_events(
     batch_ids = [a.article_id for a in batch]
     days = [d for a in batch if (d := reference_date(a.published_at)) is not None]
     context: list[StoredArticle] = []
-    if days:
-        margin = timedelta(days=2 * knowledge.events.window_days)
-        with closing(connect(settings.warehouse_path, read_only=True)) as con:
+    with closing(connect(settings.warehouse_path, read_only=True)) as con:
+        if days:
+            margin = timedelta(days=2 * knowledge.events.window_days)
             context = event_context(con, min(days) - margin, max(days) + margin, batch_ids)
+        reclustered = batch_ids + [a.article_id for a in context]
+        stored = event_membership(con, reclustered)
+        live = live_event_ids(con)
     for a in context:
         facts = known_facts.get(a.article_id) or extract_facts(
             a.title, a.body, a.language, a.published_at, knowledge.entities
@@ -171,7 +187,7 @@ def group_events(
             )
         )
     events = cluster_events(tracked, knowledge.events, reference)
-    return events, batch_ids + [a.article_id for a in context]
+    return Grouped(carry_ids(events, stored, live), reclustered)
 
 
 @task(name="store", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
@@ -180,10 +196,9 @@ def store(
     batch: Sequence[StoredArticle],
     assessments: Sequence[Assessment],
     links: Sequence[DuplicateLink],
-    grouped: tuple[list[Event], list[str]],
+    grouped: Grouped,
     knowledge: Knowledge,
 ) -> None:
-    events, reclustered = grouped
     with closing(connect(settings.warehouse_path)) as con:
         store_facts(
             con,
@@ -197,9 +212,10 @@ def store(
                 body_sha256={a.article_id: a.body_sha256 for a in batch},
                 signatures={s.article_id: s.signature for s in assessments},
                 duplicates=links,
-                events=events,
-                reclustered=reclustered,
+                events=grouped.carried.events,
+                reclustered=grouped.reclustered,
                 tracked_at=_now(),
+                merged=grouped.carried.merged,
             ),
         )
 

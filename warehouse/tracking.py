@@ -8,7 +8,7 @@ before the batch and the next run redoes it; writing the same batch twice gives 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
 import duckdb
@@ -47,6 +47,7 @@ class TrackedBatch:
     events: Sequence[Event]
     reclustered: Sequence[str]  # article ids whose event membership `events` replaces
     tracked_at: datetime
+    merged: Mapping[str, str] = field(default_factory=dict)  # retired event id -> its new holder
 
 
 _ARTICLE_COLUMNS = """
@@ -166,6 +167,24 @@ def event_context(
     return [_article(r) for r in rows]
 
 
+def event_membership(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> dict[str, str]:
+    """The stored event of each of these articles that has one (ids carry over from it)."""
+    rows = con.execute(
+        f"""
+        SELECT article_id, min(event_id) FROM event_articles
+        WHERE article_id IN ({values_table()})
+        GROUP BY article_id
+        """,
+        [to_json(sorted(set(article_ids)))],
+    ).fetchall()
+    return {str(a): str(e) for a, e in rows}
+
+
+def live_event_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Every event id in use, which a new event must not take."""
+    return {str(r[0]) for r in con.execute("SELECT event_id FROM events").fetchall()}
+
+
 def store_batch(con: duckdb.DuckDBPyConnection, batch: TrackedBatch) -> None:
     """Write a batch's relevance, signatures, duplicate links and events in one transaction."""
     with transaction(con):
@@ -173,6 +192,7 @@ def store_batch(con: duckdb.DuckDBPyConnection, batch: TrackedBatch) -> None:
         _store_signatures(con, batch)
         _store_duplicates(con, batch.duplicates)
         _store_events(con, batch.events, batch.reclustered, batch.tracked_at)
+        _store_merges(con, batch.merged, [e.event_id for e in batch.events], batch.tracked_at)
 
 
 def _store_relevance(con: duckdb.DuckDBPyConnection, batch: TrackedBatch) -> None:
@@ -336,6 +356,42 @@ def _store_events(
         """
     )
     con.execute("DROP TABLE _emptied")
+
+
+def _store_merges(
+    con: duckdb.DuckDBPyConnection,
+    merged: Mapping[str, str],
+    live: Sequence[str],
+    merged_at: datetime,
+) -> None:
+    """Record retired ids, keep older pointers at a live event, and un-retire revived ids."""
+    if merged:
+        columns = {"event_id": "VARCHAR", "merged_into": "VARCHAR"}
+        rows = [{"event_id": k, "merged_into": merged[k]} for k in sorted(merged)]
+        con.execute(
+            f"""
+            UPDATE event_merges AS t SET merged_into = s.merged_into
+            FROM ({rows_table(columns)}) AS s
+            WHERE t.merged_into = s.event_id
+            """,
+            [to_json(rows)],
+        )
+        con.execute(
+            f"""
+            MERGE INTO event_merges AS t
+            USING ({rows_table(columns)}) AS s
+            ON t.event_id = s.event_id
+            WHEN MATCHED THEN UPDATE SET merged_into = s.merged_into, merged_at = ?
+            WHEN NOT MATCHED THEN INSERT (event_id, merged_into, merged_at)
+                VALUES (s.event_id, s.merged_into, ?)
+            """,
+            [to_json(rows), merged_at, merged_at],
+        )
+    if live:
+        con.execute(
+            f"DELETE FROM event_merges WHERE event_id IN ({values_table()})",
+            [to_json(sorted(set(live)))],
+        )
 
 
 def refresh_event_status(con: duckdb.DuckDBPyConnection, week_start: date) -> None:
