@@ -111,9 +111,10 @@ def element_text(element: Tag) -> str:
     return clean_text(element.get_text(" "))
 
 
-def image_caption(img: Tag) -> str | None:
-    """The figcaption of the image's figure; else the next paragraph when it reads as a caption
-    (mainland templates centre a photo in one <p> and its credit line in the next); else alt."""
+def image_caption(img: Tag, caption_selector: str | None = None) -> str | None:
+    """The figcaption of the image's figure; else the next paragraph when it is a caption (the
+    layout's caption selector matches it or something in it, or it reads as a credit line:
+    mainland templates centre a photo in one <p> and its caption in the next); else alt."""
     figure = img.find_parent("figure")
     found = figure.find("figcaption") if isinstance(figure, Tag) else None
     if isinstance(found, Tag):
@@ -122,7 +123,10 @@ def image_caption(img: Tag) -> str | None:
     following = holder.find_next_sibling() if isinstance(holder, Tag) else None
     if isinstance(following, Tag) and following.name == "p" and following.find("img") is None:
         text = element_text(following)
-        if is_caption(text):
+        marked = caption_selector is not None and bool(
+            following.css.match(caption_selector) or following.css.select_one(caption_selector)
+        )
+        if text and (marked or is_caption(text)):
             return text
     alt = img.get("alt")
     return (clean_text(alt) or None) if isinstance(alt, str) else None
@@ -151,7 +155,10 @@ class ArticleParser:
     caption_selector: ClassVar[str | None] = "figcaption"
     image_selector: ClassVar[str | None] = "img"
     exclude_selectors: ClassVar[tuple[str, ...]] = ()
-    title_suffixes: ClassVar[tuple[str, ...]] = ()  # site names to strip from headlines
+    # Site names a page's <title> adds to the headline, at its end or (some sites) its start.
+    title_suffixes: ClassVar[tuple[str, ...]] = ()
+    # The <title> names the section too ("headline - China - site"): strip the page's section.
+    title_has_section: ClassVar[bool] = False
 
     @classmethod
     def version(cls) -> str:
@@ -176,11 +183,19 @@ class ArticleParser:
         )
         if not title:
             return None
+        return strip_site_suffix(title, self.site_names(page)) or None
+
+    def site_names(self, page: Page) -> list[str]:
+        """Names a <title> may carry besides the headline: the layout's, og:site_name, the
+        JSON-LD publisher, and the section where the layout puts it there."""
+        linked = page.meta.linked
         names = [
             *self.title_suffixes,
-            *(n for n in (meta.first("og:site_name"), linked and linked.publisher) if n),
+            *(n for n in (page.meta.first("og:site_name"), linked and linked.publisher) if n),
         ]
-        return strip_site_suffix(title, names) or None
+        if self.title_has_section and (section := self.get_section(page)):
+            names.append(section)
+        return names
 
     def get_subtitle(self, page: Page) -> str | None:
         found = find(page, self.subtitle_selector)
@@ -278,7 +293,7 @@ class ArticleParser:
                 src = img.get("data-src") or img.get("src")
                 if not isinstance(src, str) or not src.strip() or src.startswith("data:"):
                     continue
-                caption = image_caption(img)
+                caption = image_caption(img, self.caption_selector)
                 images.append(Image(url=urljoin(page.url, src.strip()), caption=caption))
         if not images:
             og = page.meta.first("og:image")

@@ -83,23 +83,53 @@ def cjk_ratio(text: str) -> float:
 
 
 _SUFFIX_SEPARATORS = re.compile(r"\s+[|\-–—·•:]\s+|\s*[|_｜]\s*|\s*--\s*|\s+-\s*|\s*-\s+")
+_NAME_SEPARATORS = (" | ", " - ", " – ", " — ", "_", "|", "｜", " : ", "--", "-")
+
+
+def _without_name(title: str, name: str) -> str | None:
+    """The title without `name` at its end or its start (with a separator), else None.
+
+    A name opens the title only before a separator that cannot be part of a word ("China
+    Daily-sponsored …" keeps its name); Chinese titles also open with "site column headline",
+    separated by spaces.
+    """
+    for sep in _NAME_SEPARATORS:
+        if title.endswith(sep + name):
+            return title[: -len(sep + name)]
+        if sep != "-" and title.startswith(name + sep):
+            return title[len(name + sep) :]
+    if _CJK.search(name) and title.startswith(name + " "):
+        return title[len(name) + 1 :]
+    return None
+
+
+def _strip_known(title: str, names: list[str]) -> str:
+    """The title without every known name at either end, repeatedly, so that
+    "headline - section - site" loses both when both are known."""
+    while True:
+        for name in names:
+            rest = _without_name(title, name) if name != title else None
+            if rest is not None and clean_text(rest):
+                title = clean_text(rest)
+                break
+        else:
+            return title
 
 
 def strip_site_suffix(title: str, site_names: Iterable[str] = ()) -> str:
-    """A headline without the site name pages append: "… - 新华网", "… | CBC News", "…_中国日报网".
+    """A headline without the site name pages add: "… - 新华网", "… | CBC News", "…_中国日报网",
+    "news.gov.hk - …".
 
-    Known site names (og:site_name, the JSON-LD publisher) are removed wherever they end the title;
-    otherwise a last segment is dropped only when it is short next to what precedes it, so a
-    headline that itself contains a dash survives.
+    Known site names (the parser's list, og:site_name, the JSON-LD publisher) are removed wherever
+    they end or open the title, and nothing else is: a headline with its own separators survives.
+    Without a known name a last segment is dropped only when it is short next to what precedes it,
+    so a headline that itself contains a dash survives too.
     """
     title = clean_text(title)
-    for name in site_names:
-        name = clean_text(name)
-        if not name or name == title:
-            continue
-        for sep in (" | ", " - ", " – ", " — ", "_", "|", "｜", " : ", "--", "-"):
-            if title.endswith(sep + name):
-                return clean_text(title[: -len(sep + name)])
+    names = [n for n in (clean_text(name) for name in site_names) if n]
+    known = _strip_known(title, names)
+    if known != title:
+        return known
     parts = _SUFFIX_SEPARATORS.split(title)
     if len(parts) < 2:
         return title

@@ -8,7 +8,12 @@ import pytest
 
 from parsers.article.authors import split_authors
 from parsers.article.language import detect_language
-from parsers.article.text import is_boilerplate, is_caption, split_body, strip_site_suffix
+from parsers.article.text import (
+    is_boilerplate,
+    is_caption,
+    split_body,
+    strip_site_suffix,
+)
 from parsers.dates import CHINA_TZ, parse_datetime
 from parsers.text import clean_text
 
@@ -142,6 +147,16 @@ def test_split_body_separates_captions_and_drops_boilerplate() -> None:
         ("HK - Hangzhou ties: a long road ahead", (), "HK - Hangzhou ties: a long road ahead"),
         ("Big news - The Harbour Times", ("The Harbour Times",), "Big news"),
         ("Hangzhou-Hong Kong forum", (), "Hangzhou-Hong Kong forum"),
+        # known names go from either end, repeatedly, and nothing else does
+        ("news.gov.hk - Liaison unit opens", ("news.gov.hk",), "Liaison unit opens"),
+        ("Deals signed - China - China Daily", ("China Daily", "China"), "Deals signed"),
+        ("浙江省人民政府 浙江要闻 合作会议举行", ("浙江省人民政府", "浙江要闻"), "合作会议举行"),
+        ("论坛举行｜签署协议 - 中国日报网", ("中国日报网",), "论坛举行｜签署协议"),
+        (
+            "China Daily-sponsored forum opens",
+            ("China Daily",),
+            "China Daily-sponsored forum opens",
+        ),
     ],
 )
 def test_strip_site_suffix(title: str, names: tuple[str, ...], expected: str) -> None:

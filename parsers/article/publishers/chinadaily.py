@@ -39,8 +39,10 @@ class ChinaDailyLegacy(ArticleParser):
     section_selector = "#Nav .cur, .w980 .Now a:last-of-type"
     body_selector = "#Content"
     caption_selector = "figcaption, .picIntro, p[align=center] > font, p.pictext"
-    exclude_selectors = ("#div_currpage", ".selectpage", "#page", "script")
+    # Pagination: links only, so defensive (no fixture can show it leaking into the text).
+    exclude_selectors: ClassVar[tuple[str, ...]] = ("#div_currpage", ".selectpage", "#page")
     title_suffixes = SITE_NAMES
+    title_has_section = True  # "Headline - China - Chinadaily.com.cn"
 
     def matches(self, page: Page) -> bool:
         return page.soup.select_one("#Title_e") is not None and super().matches(page)
@@ -71,6 +73,7 @@ class ChinaDailyEnglish(ChinaDailyLegacy):
     body_selector = "#Content"
     caption_selector = "figcaption, .picIntro"
     exclude_selectors = ("#div_currpage", ".selectpage", ".mb10", ".share")
+    title_has_section = False  # "Headline - Chinadaily.com.cn"
 
     def matches(self, page: Page) -> bool:
         return page.soup.select_one(".lft_art, .main_art") is not None and ArticleParser.matches(

@@ -46,6 +46,7 @@ class HanwebArticle(ArticleParser):
     section_selector = 'meta[name="ColumnName"]'
     body_selector = "#zoom"
     caption_selector = _CAPTIONS
+    title_has_section = True  # "浙江省人民政府 浙江要闻 headline": site and column open it
 
     def extract(self, page: Page) -> Extracted:
         """The `Url` meta is the address the site itself publishes the article under."""

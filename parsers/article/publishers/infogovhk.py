@@ -70,7 +70,7 @@ class InfoGovHKPressRelease(ArticleParser):
     body_selector = "#pressrelease"
     caption_selector = ".photoCaption"
     photos_selector = "#photoBlock, .photoBlock"  # the photos sit after the text, not in it
-    title_suffixes = ("info.gov.hk", "新聞公報", "Press Releases")
+    # No title_suffixes: the <title> is the headline alone (with the attachment note).
 
     def get_title(self, page: Page) -> str | None:
         """The headline without the attachment note, which is not part of what happened."""

@@ -44,6 +44,7 @@ class People2012(ArticleParser):
     caption_selector = f"figcaption, .pictext, {CENTRED_AFTER_IMAGE}"
     exclude_selectors: ClassVar[tuple[str, ...]] = (".edit", ".zdfy", ".box_pic", ".otitle")
     title_suffixes = ("人民网",)
+    title_has_section = True  # "headline--section--人民网"
 
     def get_published(self, page: Page) -> datetime | None:
         found = find(page, self.published_selector)
