@@ -440,3 +440,16 @@ def test_every_rule_reaches_v_relevance_reasons(
             "WHERE term_group = 'other_city_subject'"
         ).fetchall()
     assert rows == [("other_city_subject", "article", gazetteer.weights.other_subject)]
+
+
+def test_organising_together_is_an_action_in_english_as_in_chinese(
+    gazetteer: RelevanceGazetteer,
+) -> None:
+    english = score_article(
+        "Summer scheme",
+        "The scheme is organised by a Hangzhou federation together with a Hong Kong association.",
+        gazetteer,
+    )
+    chinese = score_article("暑期计划", "该计划由杭州一家协会与香港一家协会共同主办。", gazetteer)
+    for result in (english, chinese):
+        assert any(r.group == "action_with_pair" for r in result.reasons), result.reasons
