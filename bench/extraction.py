@@ -200,6 +200,14 @@ def corpus_pages(corpus: Path) -> list[tuple[Page, Expected]]:
     return found
 
 
+# Snippets trafilatura's SCMP test lists as "without" that are in fact the article's own text:
+# "Lam staying on as chief executive" opens the column's penultimate paragraph, in the page's
+# JSON-LD articleBody and in its state tree alike. Reported, not counted as a failure.
+ARTICLE_TEXT_NOT_BOILERPLATE = {
+    "Lam staying on as chief executive": "the column's penultimate paragraph (JSON-LD and state)",
+}
+
+
 def title_ok(expected: str, got: str | None) -> bool:
     """Equal to the expected headline, or to it without a site suffix (we strip those)."""
     norm = " ".join((got or "").split())
@@ -232,9 +240,15 @@ def chinese_and_hk(corpus: Path) -> None:
                 print(f"    body F1 {body_f1(expected.body, other):.3f}  {label}")
         if expected.must or expected.must_not:
             have = sum(s in text for s in expected.must)
-            avoid = sum(s not in text for s in expected.must_not)
+            must_not = [s for s in expected.must_not if s not in ARTICLE_TEXT_NOT_BOILERPLATE]
+            avoid = sum(s not in text for s in must_not)
             print(f"    snippets present {have}/{len(expected.must)}, ", end="")
-            print(f"absent {avoid}/{len(expected.must_not)}")
+            print(f"absent {avoid}/{len(must_not)}")
+            for snippet in expected.must_not:
+                if snippet in ARTICLE_TEXT_NOT_BOILERPLATE:
+                    kept = "kept" if snippet in text else "MISSING"
+                    why = ARTICLE_TEXT_NOT_BOILERPLATE[snippet]
+                    print(f"    note: {snippet!r} is article text, not boilerplate: {why}; {kept}")
         ours_bad = set(_MOJIBAKE.findall(" ".join([record.title or "", text])))
         source_bad = set(_MOJIBAKE.findall(expected.body or ""))  # damage already in the source
         new_bad = ours_bad - source_bad

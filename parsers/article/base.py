@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from functools import cached_property
 from typing import ClassVar
@@ -24,7 +24,7 @@ from lxml.html import HtmlElement
 from parsers.article.authors import split_authors
 from parsers.article.language import detect_language
 from parsers.article.metadata import PageMeta, parse_tree, read_meta
-from parsers.article.text import is_caption, split_body, strip_site_suffix
+from parsers.article.text import drop_author_bio, is_caption, split_body, strip_site_suffix
 from parsers.dates import CHINA_TZ, parse_datetime
 from parsers.records import Access, ArticleRecord, Image
 from parsers.text import clean_text
@@ -372,8 +372,10 @@ class Publisher:
 
 
 def finish(page: Page, extracted: Extracted, parser: str, publisher: str | None) -> ArticleRecord:
-    """The ArticleRecord: canonical URL, language by script, `problems` naming what is missing."""
+    """The ArticleRecord: canonical URL, language by script, `problems` naming what is missing;
+    a closing paragraph that introduces the author is dropped, whichever parser kept it."""
     meta = page.meta
+    extracted = replace(extracted, body=drop_author_bio(extracted.body, extracted.authors))
     canonical = extracted.canonical_url or meta.canonical or meta.first("og:url") or page.url
     if not canonical.startswith(("http://", "https://")):
         canonical = page.url

@@ -74,6 +74,29 @@ def split_body(lines: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(body), tuple(captions)
 
 
+# An opinion page's closing line about its writer: "Alice Wu is a political consultant …".
+BIO_MAX_CHARS = 300
+_BIO_VERB = re.compile(r"\s+is\s+(a|an|the)\s", re.I)
+
+
+def drop_author_bio(body: tuple[str, ...], authors: tuple[str, ...]) -> tuple[str, ...]:
+    """The body without a last paragraph that only introduces one of the page's own authors.
+
+    Columns end with a line about the columnist inside the article text (SCMP puts it in the
+    same paragraph list as the story); it describes the writer, not the news. Only the last
+    paragraph, only when short and opening with an author's name followed by "is a/an/the".
+    """
+    if not body or not authors:
+        return body
+    last = body[-1]
+    if len(last) > BIO_MAX_CHARS:
+        return body
+    for name in authors:
+        if name and last.startswith(name) and _BIO_VERB.match(last, len(name)):
+            return body[:-1]
+    return body
+
+
 def cjk_ratio(text: str) -> float:
     """Share of CJK ideographs among non-space characters; 0.0 for empty text."""
     chars = [c for c in text if not c.isspace()]

@@ -9,6 +9,7 @@ import pytest
 from parsers.article.authors import split_authors
 from parsers.article.language import detect_language
 from parsers.article.text import (
+    drop_author_bio,
     is_boilerplate,
     is_caption,
     split_body,
@@ -206,3 +207,29 @@ def test_two_digit_rfc_years_still_read() -> None:
     assert parse_datetime("Tue, 18 Jun 19 07:52:00 +0800") == datetime(
         2019, 6, 18, 7, 52, tzinfo=EIGHT
     )
+
+
+AUTHORS = ("Alice Wu",)
+BIO = "Alice Wu is a political consultant and a former associate director of a media network"
+
+
+@pytest.mark.parametrize(
+    ("body", "authors", "kept"),
+    [
+        (("The argument.", BIO), AUTHORS, ("The argument.",)),
+        (("The argument.", "Alice Wu is an adviser to start-ups"), AUTHORS, ("The argument.",)),
+        # not the author: a sentence about someone else
+        (("The argument.", "Carrie Lam is a leader under pressure"), AUTHORS, None),
+        # not the last paragraph
+        ((BIO, "The argument."), AUTHORS, None),
+        # the author doing something, not being introduced
+        (("The argument.", "Alice Wu said the city should listen."), AUTHORS, None),
+        # too long to be a bio line
+        (("The argument.", BIO + ", " + "and more " * 40), AUTHORS, None),
+        (("The argument.", BIO), (), None),
+    ],
+)
+def test_drop_author_bio_takes_only_a_closing_line_introducing_an_author(
+    body: tuple[str, ...], authors: tuple[str, ...], kept: tuple[str, ...] | None
+) -> None:
+    assert drop_author_bio(body, authors) == (body if kept is None else kept)

@@ -51,6 +51,9 @@ NOISE = [
     ("scmp/2019-free-city-brain.html", "smart-traffic.jpg"),  # .article-inline-widget
     ("scmp/2019-free-city-brain.html", "Alibaba Cloud adds capacity"),  # ContentBody-Related…
     ("scmp/2019-free-city-brain.html", "Li Tao covers"),  # .author-bio
+    ("scmp/2019-opinion-author-bio.html", "sign eight deals on smart cities"),  # .more-on-this
+    ("scmp/2019-opinion-author-bio.html", "Why mainland tech start-ups"),  # .related-articles
+    ("scmp/2019-opinion-author-bio.html", "is a former trade official"),  # the closing bio
     ("xinhua/en_2019_city_brain.html", "share_weibo.gif"),  # .fenxiang
     ("xinhua/en_2019_city_brain.html", "Scan the QR code"),  # .bai13
     ("xinhua/en_2019_city_brain.html", "Hangzhou bets on AI for city management"),  # .relatedNews

@@ -1,11 +1,20 @@
-"""SCMP: paragraphs come from the page's state tree when the HTML does not render them."""
+"""SCMP: paragraphs from the state tree when the HTML does not render them; no columnist bios."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from parsers.article import parse_article
 from parsers.article.publishers.scmp import state_paragraphs
+
+OPINION = (
+    Path(__file__).resolve().parent.parent / "fixtures/articles/scmp/2019-opinion-author-bio.html"
+)
+OPINION_URL = (
+    "https://www.scmp.com/comment/opinion/article/3015377/"
+    "hong-kong-should-treat-hangzhou-partner-not-rival"
+)
 
 URL = "https://www.scmp.com/news/hong-kong/article/3301234/hong-kong-and-zhejiang-sign-deals"
 
@@ -80,3 +89,17 @@ def test_a_page_without_state_falls_back_to_the_article_body() -> None:
     record = parse_article(page.encode(), URL)
     assert "Other story" in record.text  # the flat articleBody cannot tell it apart
     assert state_paragraphs("<html>broken window.__APOLLO_STATE__={", "1") == []
+
+
+def test_an_opinion_page_ends_with_its_argument_not_the_columnist_bio() -> None:
+    record = parse_article(OPINION.read_bytes(), OPINION_URL)
+    assert record.authors == ("Helen Lo",)
+    assert record.body[-1].startswith("Competition between the two cities is real")
+    assert "Helen Lo is a former trade official" not in record.text
+
+
+def test_a_bio_closing_the_state_tree_paragraphs_is_dropped_too() -> None:
+    bio = {"type": "p", "children": [text("A Reporter is a political consultant in Hong Kong")]}
+    state = json.dumps(STATE).replace(json.dumps(BODY), json.dumps([*BODY, bio]), 1)
+    record = parse_article(PAGE.replace(json.dumps(STATE), state).encode(), URL)
+    assert record.body[-1] == "What comes next"
