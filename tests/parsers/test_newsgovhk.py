@@ -36,7 +36,7 @@ def test_old_table_layout_is_read_by_the_legacy_version(article_page: Parse) -> 
     assert record.title == "Zhejiang liaison unit opens in Hangzhou"
     assert record.section == "Admin & Civic Affairs"
     assert len(record.body) == 4
-    assert record.captions[0].startswith("Hello Hangzhou:")
+    assert record.captions[0].startswith("New office:")
 
 
 def test_new_layout_page_dated_before_the_relaunch_still_finds_its_body(

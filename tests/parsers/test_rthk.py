@@ -32,7 +32,7 @@ def test_br_separated_story_becomes_paragraphs_without_caption_share_or_related(
 ) -> None:
     record = article_page("rthk/en_2025_zhejiang_projects.html", EN)
     assert len(record.body) == 5
-    assert record.body[2].startswith('"Zhejiang has a great many private firms')
+    assert record.body[2].startswith("He said many of Zhejiang's private firms")
     assert record.captions == (
         "John Lee says many Zhejiang firms see Hong Kong as their springboard overseas. "
         "Photo: RTHK",
