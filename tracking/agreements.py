@@ -4,6 +4,10 @@ News often splits one signing over several sentences: "The two cities on Thursda
 agreements." then, a paragraph later, "The memorandums of understanding on smart city ... and new
 energy ...". A sentence that names agreements without a signing verb is read as detail of the
 latest signing within the next paragraph, not as a second signing.
+
+A signing the article announces ("will sign ... on Friday", 将签署, 拟签) is stored as `planned`
+with the coming date, never as signed. The kind is the one of the term counted ("签署8项协议，
+确定51个合作项目" signs agreements), else the first agreement term of the sentence.
 """
 
 from __future__ import annotations
@@ -13,13 +17,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from tracking.dates import nearby_date
+from tracking.dates import is_planned, nearby_date
 from tracking.entities import Gazetteer
 from tracking.figures import NUMBER_WORDS, zh_number
 from tracking.records import Agreement, Mention
 from tracking.text import Sentence
 
-_MOU = r"memorand(?:um|a|ums) of understanding|mous?|备忘录"
+_MOU = r"memorand(?:um|a|ums)(?: of understanding)?|mous?|备忘录"
 AGREEMENT_TERM = re.compile(
     rf"\b(?:{_MOU}|(?:co-?operation |framework )?agreements?|accords?|deals?|contracts?|pacts?|"
     r"letters? of intent)\b|备忘录|框架协议|合作协议|协议|合同|意向书|协定|合作项目|签约项目"
@@ -30,12 +34,13 @@ SIGNING = re.compile(
 )
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _COUNT_EN = re.compile(
-    rf"\b(?P<num>\d+|{_NUMBER_WORD})\s+(?:(?!(?:{_NUMBER_WORD}|signed|the)\b)[a-z\-]+\s+){{0,3}}?"
-    rf"(?:{_MOU}|(?:co-?operation |framework )?agreements|accords|deals|contracts|pacts)\b"
+    rf"\b(?P<num>\d+|{_NUMBER_WORD})(?:\s+(?P<dozen>dozen))?\s+"
+    rf"(?:(?!(?:{_NUMBER_WORD}|signed|the)\b)[a-z\-]+\s+){{0,3}}?"
+    rf"(?P<term>{_MOU}|(?:co-?operation |framework )?agreements|accords|deals|contracts|pacts)\b"
 )
 _COUNT_ZH = re.compile(
     r"(?P<num>\d+|[一二两三四五六七八九十百]+)(?:项|个|份|宗)[\u4e00-\u9fff]{0,6}?"
-    r"(?:备忘录|协议|合同|协定|意向书|项目)"
+    r"(?P<term>备忘录|协议|合同|协定|意向书|项目)"
 )
 _DEFINITE = re.compile(
     rf"^(?:the|these|those|all|both)\s+(?:[a-z\-]+\s+){{0,2}}?(?:{_MOU}|agreements?|deals?)\b|"
@@ -57,12 +62,24 @@ class _Draft:
     fields: list[str] = field(default_factory=list)
     parties: list[str] = field(default_factory=list)
     signed_on: date | None = None
+    planned: bool = False
+    planned_on: date | None = None
 
 
 def _kind(folded: str) -> str:
-    if re.search(_MOU, folded):
+    """The kind of the agreements counted, else of the first agreement term named."""
+    counted = _COUNT_EN.search(folded) or _COUNT_ZH.search(folded)
+    if counted:
+        return _kind_of(counted.group("term"), folded[counted.start() : counted.end()])
+    term = AGREEMENT_TERM.search(folded)
+    return _kind_of(term.group(), term.group()) if term else "agreement"
+
+
+def _kind_of(term: str, phrase: str) -> str:
+    if re.search(_MOU, term):
         return "memorandum of understanding"
-    if re.search(r"合作项目|签约项目", folded):
+    projects = re.compile(r"合作项目|签约项目")
+    if projects.fullmatch(term) or (term == "项目" and projects.search(phrase)):
         return "cooperation project"
     return "agreement"
 
@@ -71,11 +88,12 @@ def _count(folded: str) -> int | None:
     m = _COUNT_EN.search(folded)
     if m:
         num = m.group("num")
-        return int(num) if num.isdigit() else NUMBER_WORDS.get(num)
+        value = int(num) if num.isdigit() else NUMBER_WORDS.get(num)
+        return value * 12 if value is not None and m.group("dozen") else value
     m = _COUNT_ZH.search(folded)
     if m:
-        value = zh_number(m.group("num"))
-        return int(value) if value is not None else None
+        number = zh_number(m.group("num"))
+        return int(number) if number is not None else None
     return None
 
 
@@ -142,7 +160,12 @@ def extract_agreements(
         drafts.append((index, draft))
     for index, draft in drafts:
         draft.parties = _resolve_parties(draft, sentences, mentions, gazetteer)
-        draft.signed_on = nearby_date(sentences, index, reference)
+        draft.planned = is_planned(draft.sentence.folded.text)
+        day = nearby_date(sentences, index, reference, forward=draft.planned)
+        if draft.planned:
+            draft.planned_on = day if day is None or reference is None or day >= reference else None
+        else:
+            draft.signed_on = day
     return [
         Agreement(
             count=d.count,
@@ -151,6 +174,8 @@ def extract_agreements(
             parties=tuple(d.parties),
             signed_on=d.signed_on,
             sentence=d.sentence.text,
+            status="planned" if d.planned else "signed",
+            planned_on=d.planned_on,
         )
         for _, d in drafts
     ]

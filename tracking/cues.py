@@ -1,11 +1,21 @@
-"""Event cues: the happenings an article reports (named forums, signings, visits), with the place
-and date it gives them, so event clustering can join coverage across languages.
+"""Event cues: the happenings an article reports (named forums, signings, visits, policies), with
+the place and date it gives them, so event clustering can join coverage across languages.
 
-Rules, not a model: a named happening is an agreement signing when its paragraph or the next
-reports one, else an investment promotion or a policy event by its name, else a forum/expo; an
-article that names no happening gives its signing and visit sentences as unnamed cues. The place
-comes from "in X"/"held in X"/"在X", the date from the sentence or the sentences around it ("The
-two cities on Thursday signed ... The ceremony took place at the ... Forum").
+Rules, not a model:
+- Named happenings ("... Cooperation Forum", 浙港合作主题论坛) come first. One is an agreement
+  signing when its paragraph or the next reports a signing; else it takes the kind of happening
+  its name, then its sentence, names (config/fields.toml `[[happening]]`); else it is a
+  forum/expo.
+- An article that names no happening gives every sentence that reports one as an unnamed cue:
+  a signing, or a kind of happening with someone or somewhere named in the sentence.
+- The date is the sentence's own or the nearest one around it ("The two cities on Thursday
+  signed ... The ceremony took place at the ... Forum"); a happening the sentence announces
+  ("will be held on Friday", 将于15日举行) is dated forward.
+- The place is where the happening is said to be: "held in X" / 在X举行 beats "in X" / 在X /
+  "visited X", which beat "at X" / "to X"; a dateline ("HONG KONG, June 13 (Xinhua) --",
+  杭州讯) stands in when the sentence says no better. A city named as an exhibitor's, a
+  delegation's or a pavilion's origin ("the Hangzhou pavilion", "a delegation from Hangzhou",
+  "Hangzhou's Future Sci-Tech City") is not where the happening was.
 """
 
 from __future__ import annotations
@@ -14,7 +24,8 @@ import re
 from datetime import date
 
 from tracking.agreements import AGREEMENT_TERM, SIGNING
-from tracking.dates import nearby_date
+from tracking.dates import is_planned, nearby_date
+from tracking.entities import Gazetteer
 from tracking.records import EventCue, Mention
 from tracking.text import Sentence, fold
 
@@ -33,52 +44,115 @@ _HEADS_ZH = re.compile(
 )
 _NAME_CHARS_ZH = re.compile(r"[\u4e00-\u9fff\d·•—–\-/“”\"]+$")
 _CUT_ZH = re.compile(r".*(?:在|于|出席|参加|举办|举行|召开|期间|的|是|了|将|和|及|，|、|周)")
-_PLACE_BEFORE = re.compile(
-    r"(?:\bin|\bat|\bvisit(?:s|ed|ing)?|\bto|在|于|到|赴|访问)\s*(?:the\s+)?$"
+_NO_NAMED_TYPE = "forum_expo"  # a named happening of no listed kind: its name is a gathering's
+
+# Place evidence, read on folded text around a place mention.
+_ORIGIN_AFTER = re.compile(
+    r"^(?:['’]s\b|\s+(?:pavilion|booth|stand|delegation|team|exhibitors?|compan(?:y|ies)|firms?|"
+    r"enterprises?|officials?|investors?|government|authorities|party|side|youths?|students?|"
+    r"entrepreneurs?|business(?:es)?|people|residents?|mayor|secretary|municipal|brands?|"
+    r"products?|start-?ups?)\b)|"
+    r"^(?:馆|代表团|企业|官员|方面|市委|市政府|政府|籍|青年|团|展区|展台|客商|投资者|商人|市民|学生|"
+    r"高校|港商|企)"
 )
-_VISIT = re.compile(
-    r"\bvisit(?:s|ed|ing)?\b|\bdelegation\b|\btour(?:s|ed)?\b|访问|考察|率团|代表团|到访|拜会|会见"
+_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$|来自$")
+_HELD_IN = re.compile(
+    r"\b(?:held|hosted|staged|convened|opened|took place|takes place|take place)\s+"
+    r"(?:[\w'’\-]+\s+){0,5}?in\s+(?:the\s+)?$"
 )
-_INVESTMENT = re.compile(r"\binvest|推介|招商|投资")
-_POLICY = re.compile(r"\bpolic(?:y|ies)\b|\bmeasures\b|政策|措施")
+_HELD_AFTER_ZH = re.compile(
+    r"^(?:市|省)?(?:举行|举办|召开|开幕|展出|签署|签约|隆重|成功举办|会见|访问|出席)"
+)
+_IN = re.compile(r"\bin\s+(?:the\s+)?$|(?:在|于)$")
+_VISITED = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?|toured|arrived in|was in|were in)\s+(?:the\s+)?$|"
+    r"(?:访问|到访|访|赴|抵|到|来)$"
+)
+_AT_OR_TO = re.compile(r"\b(?:at|to)\s+(?:the\s+)?$")
+_DATELINE_EN = re.compile(
+    r"^\s*(?P<where>[A-Z][A-Za-z .'’-]{1,40}?)\s*,\s*"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)"
+)
+_DATELINE_ZH = re.compile(r"^\s*(?P<where>[^，。\n]{1,24}?)(?:电|讯)(?=[\s（(，,:：]|$)")
+_DATELINE_STRENGTH = 2
 
 
 def extract_cues(
-    sentences: list[Sentence], mentions: list[Mention], body: str, reference: date | None
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    body: str,
+    reference: date | None,
+    gazetteer: Gazetteer,
 ) -> list[EventCue]:
-    """Named happenings; when an article names none, its signings and visits as unnamed cues."""
+    """Named happenings; when an article names none, the sentences that report a happening."""
+    dateline = _dateline(body, mentions)
     cues: dict[str, EventCue] = {}
     for index, sentence in enumerate(sentences):
         for start, end in _named(sentence):
             name = _dashed(body, start, end, mentions)
+            place, strength = _place(sentence, mentions, (start, end), dateline)
             cue = EventCue(
                 name=name,
-                event_type=_type(name, _context(sentence, sentences)),
-                place=_place(sentence, mentions, (start, end)),
-                date=nearby_date(sentences, index, reference),
+                event_type=_named_type(name, sentence, sentences, gazetteer),
+                place=place,
+                date=_date(sentences, index, reference),
                 sentence=sentence.text,
+                place_strength=strength,
             )
             cues.setdefault(name.casefold(), cue)
     if cues:
         return list(cues.values())
     unnamed: list[EventCue] = []
     for index, sentence in enumerate(sentences):
-        folded = sentence.folded.text
-        signing = bool(SIGNING.search(folded) and AGREEMENT_TERM.search(folded))
-        visit = bool(_VISIT.search(folded)) and any(
-            m.entity_type == "person" and sentence.start <= m.start < sentence.end for m in mentions
-        )
-        if signing or visit:
-            unnamed.append(
-                EventCue(
-                    name=None,
-                    event_type="agreement_signing" if signing else "visit",
-                    place=_place(sentence, mentions, None),
-                    date=nearby_date(sentences, index, reference),
-                    sentence=sentence.text,
-                )
+        event_type = _sentence_type(sentence, mentions, gazetteer)
+        if event_type is None:
+            continue
+        place, strength = _place(sentence, mentions, None, dateline)
+        unnamed.append(
+            EventCue(
+                name=None,
+                event_type=event_type,
+                place=place,
+                date=_date(sentences, index, reference),
+                sentence=sentence.text,
+                place_strength=strength,
             )
+        )
     return unnamed
+
+
+def _date(sentences: list[Sentence], index: int, reference: date | None) -> date | None:
+    planned = is_planned(sentences[index].folded.text)
+    return nearby_date(sentences, index, reference, forward=planned)
+
+
+def _signing(folded: str) -> bool:
+    return bool(SIGNING.search(folded) and AGREEMENT_TERM.search(folded))
+
+
+def _sentence_type(sentence: Sentence, mentions: list[Mention], gazetteer: Gazetteer) -> str | None:
+    """The kind of happening a sentence reports, if it reports one with someone or somewhere."""
+    folded = sentence.folded.text
+    if _signing(folded):
+        return "agreement_signing"
+    kinds = gazetteer.happening_types(folded)
+    named = any(sentence.start <= m.start < sentence.end for m in mentions)
+    return kinds[0] if kinds and named else None
+
+
+def _named_type(
+    name: str, sentence: Sentence, sentences: list[Sentence], gazetteer: Gazetteer
+) -> str:
+    """A signing reported around a named happening makes it one; else its name says its kind."""
+    near = (sentence.paragraph, sentence.paragraph + 1)
+    context = " ".join(s.folded.text for s in sentences if s.paragraph in near)
+    if SIGNING.search(context) and (AGREEMENT_TERM.search(context) or "ceremony" in context):
+        return "agreement_signing"
+    for text in (fold(name).text, sentence.folded.text):
+        kinds = gazetteer.happening_types(text)
+        if kinds:
+            return kinds[0]
+    return _NO_NAMED_TYPE
 
 
 def _named(sentence: Sentence) -> list[tuple[int, int]]:
@@ -114,31 +188,46 @@ def _dashed(body: str, start: int, end: int, mentions: list[Mention]) -> str:
     return "".join(chars)
 
 
-def _context(sentence: Sentence, sentences: list[Sentence]) -> str:
-    """The sentence's paragraph and the next one: a forum named in one paragraph often has its
-    signing reported in the next."""
-    near = (sentence.paragraph, sentence.paragraph + 1)
-    return " ".join(s.folded.text for s in sentences if s.paragraph in near)
-
-
-def _type(name: str, context: str) -> str:
-    if SIGNING.search(context) and (AGREEMENT_TERM.search(context) or "ceremony" in context):
-        return "agreement_signing"
-    folded_name = name.casefold()
-    if _INVESTMENT.search(folded_name):
-        return "investment_project"
-    if _POLICY.search(folded_name):
-        return "policy"
-    return "forum_expo"
-
-
-def _place(sentence: Sentence, mentions: list[Mention], name: tuple[int, int] | None) -> str | None:
+def _place(
+    sentence: Sentence,
+    mentions: list[Mention],
+    name: tuple[int, int] | None,
+    dateline: str | None,
+) -> tuple[str | None, int]:
+    """The surest place the sentence gives its happening, and how sure (see EventCue)."""
+    best: tuple[str | None, int] = (None, 0)
     for m in mentions:
         if not (sentence.start <= m.start < sentence.end) or m.entity_type != "place":
             continue
         if name and name[0] <= m.start < name[1]:
             continue  # "Hangzhou" in "Hangzhou–Hong Kong Forum" says nothing of where it was
         before = fold(sentence.text[: m.start - sentence.start]).text
-        if _PLACE_BEFORE.search(before):
-            return m.name
-    return None
+        after = fold(sentence.text[m.end - sentence.start :]).text
+        strength = _strength(before, after)
+        if strength > best[1]:
+            best = (m.name, strength)
+    if best[1] < _DATELINE_STRENGTH and dateline is not None:
+        return dateline, _DATELINE_STRENGTH
+    return best
+
+
+def _strength(before: str, after: str) -> int:
+    if _ORIGIN_AFTER.match(after) or _ORIGIN_BEFORE.search(before):
+        return 0
+    if _HELD_IN.search(before) or (_IN.search(before) and _HELD_AFTER_ZH.match(after)):
+        return 3
+    if _IN.search(before) or _VISITED.search(before):
+        return 2
+    if _AT_OR_TO.search(before):
+        return 1
+    return 0
+
+
+def _dateline(body: str, mentions: list[Mention]) -> str | None:
+    """The place of a dateline opening the body, if it names a known place."""
+    m = _DATELINE_EN.match(body) or _DATELINE_ZH.match(body)
+    if m is None:
+        return None
+    start, end = m.span("where")
+    places = [p for p in mentions if p.entity_type == "place" and start <= p.start < end]
+    return places[0].name if places else None

@@ -1,27 +1,30 @@
-"""The entity gazetteer (config/entities.toml), mentions of known entities, and candidate names.
+"""The entity gazetteer (config/entities.toml and fields.toml) and mentions of known entities.
 
 Known names are matched on folded text, so one entry serves English, Simplified and Traditional
-Chinese. Names the gazetteer lacks are proposed as candidates for a person to review; they are
-never attached to a known entity, because a wrong merge silently corrupts every later count.
+Chinese. A weak alias ("TDC", "John Lee", "Mrs Lam") is one other people share: it is attributed
+only when the article also names the entity by a strong name, or a title of the entity stands
+beside it; otherwise the mention is kept for review, never silently merged, because a wrong
+merge corrupts every later count. Names the gazetteer lacks are proposed as candidates
+(tracking/candidates.py).
 """
 
 from __future__ import annotations
 
-import itertools
-import logging
 import re
 import tomllib
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tracking.matching import PhraseMatcher
-from tracking.records import Candidate, Mention
-from tracking.text import Folded, Span, fold, split_sentences
+from tracking.records import EVENT_TYPES, Mention
+from tracking.text import Folded, fold, split_sentences
 
 ENTITY_TYPES = ("person", "organization", "place")
 _CONTEXTUAL = "\x00"  # key prefix of phrases that need their antecedent first
 _NOT_A_NAME = "\x01"  # key of phrases that block a shorter name inside them (港口 is no 港)
+_WEAK = "\x02"  # key prefix of weak aliases: attributed only when confirmed
+NOT_CONFIRMED = "weak alias, and the article names the entity no other way"
+SOMEONE_ELSE = "weak alias, described as someone else"
 
 
 class GazetteerError(Exception):
@@ -40,9 +43,12 @@ class Entity:
     after: str | None
     description: str | None
     level: str | None = None  # places only: city, province, district, park, ...
+    weak_aliases: tuple[str, ...] = ()  # names others share: attributed only when confirmed
+    titles: tuple[str, ...] = ()  # titles that confirm a weak alias beside them
 
     @property
     def names(self) -> tuple[str, ...]:
+        """The strong names: canonical, Chinese, aliases (weak aliases are apart)."""
         found = (self.name, self.name_zh_hans, self.name_zh_hant, *self.aliases)
         return tuple(n for n in found if n)
 
@@ -62,6 +68,15 @@ class FieldName:
         return tuple(n for n in found if n)
 
 
+@dataclass(frozen=True)
+class Happening:
+    """A kind of happening (config/fields.toml `[[happening]]`): event cues take its type from
+    its words."""
+
+    event_type: str
+    words: tuple[str, ...]
+
+
 @dataclass(frozen=True, eq=False)
 class Gazetteer:
     """Every name list tracking matches: entities, and the fields agreements are filed under."""
@@ -70,21 +85,32 @@ class Gazetteer:
     ignore: frozenset[str]  # folded names never proposed as candidates
     fields: tuple[FieldName, ...] = ()
     not_names: tuple[str, ...] = ()
+    happenings: tuple[Happening, ...] = ()
     by_id: dict[str, Entity] = field(init=False)
     matcher: PhraseMatcher = field(init=False)
     field_matcher: PhraseMatcher = field(init=False)
+    happening_matcher: PhraseMatcher = field(init=False)
     known_words: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", {e.entity_id: e for e in self.entities})
         phrases = [(n, e.entity_id) for e in self.entities for n in e.names]
         phrases += [(c, _CONTEXTUAL + e.entity_id) for e in self.entities for c in e.contextual]
+        phrases += [(w, _WEAK + e.entity_id) for e in self.entities for w in e.weak_aliases]
         phrases += [(n, _NOT_A_NAME) for n in self.not_names]
         object.__setattr__(self, "matcher", PhraseMatcher(phrases))
         field_phrases = [(n, f.name) for f in self.fields for n in f.names]
         object.__setattr__(self, "field_matcher", PhraseMatcher(field_phrases))
-        words = {w for e in self.entities for n in e.names for w in fold(n).text.split()}
+        kinds = [(w, h.event_type) for h in self.happenings for w in h.words]
+        object.__setattr__(self, "happening_matcher", PhraseMatcher(kinds))
+        names = [n for e in self.entities for n in (*e.names, *e.weak_aliases)]
+        words = {w for n in names for w in fold(n).text.split()}
         object.__setattr__(self, "known_words", frozenset(words))
+
+    def happening_types(self, folded_text: str) -> list[str]:
+        """The kinds of happening named in folded text, in the configured order of precedence."""
+        found = {hit.key for hit in self.happening_matcher.find(folded_text)}
+        return [h.event_type for h in self.happenings if h.event_type in found]
 
 
 def load_gazetteer(config_dir: Path) -> Gazetteer:
@@ -123,7 +149,20 @@ def gazetteer_from_dict(
         frozenset(fold(str(n)).text for n in ignore),
         _fields((fields or {}).get("field", []), origin),
         _strings(data.get("not_names", []), f"{origin}: not_names"),
+        _happenings((fields or {}).get("happening", []), origin),
     )
+
+
+def _happenings(raw: object, origin: str) -> tuple[Happening, ...]:
+    if not isinstance(raw, list):
+        raise GazetteerError(f"{origin}: [[happening]] must be an array of tables")
+    found = []
+    for item in raw:
+        if not (isinstance(item, dict) and item.get("type") in EVENT_TYPES):
+            raise GazetteerError(f"{origin}: happening {item!r}: type must be one of {EVENT_TYPES}")
+        words = _strings(item.get("words", []), f"{origin}: happening {item['type']}: `words`")
+        found.append(Happening(str(item["type"]), words))
+    return tuple(found)
 
 
 def _strings(value: object, where: str) -> tuple[str, ...]:
@@ -173,23 +212,31 @@ def _entity(item: object, origin: str) -> Entity:
         after=optional("after"),
         description=optional("description"),
         level=optional("level"),
+        weak_aliases=strings("weak_aliases"),
+        titles=strings("titles"),
     )
 
 
 def find_mentions(
     text: str, folded: Folded, field_name: str, gazetteer: Gazetteer, seen: set[str]
 ) -> list[Mention]:
-    """Known entities in one field; `seen` carries the ids mentioned earlier in the article."""
+    """Known entities in one field; `seen` carries the ids mentioned earlier in the article.
+
+    Weak-alias mentions come back with `weak` set; `review_weak` settles them once the whole
+    article is known.
+    """
     found: list[Mention] = []
     for hit in gazetteer.matcher.find(folded.text):
         if hit.key == _NOT_A_NAME:
             continue
-        entity_id = hit.key.removeprefix(_CONTEXTUAL)
+        entity_id = hit.key.removeprefix(_CONTEXTUAL).removeprefix(_WEAK)
         entity = gazetteer.by_id[entity_id]
         if hit.key.startswith(_CONTEXTUAL) and entity.after not in seen:
             continue
         start, end = folded.span(hit.start, hit.end)
-        seen.add(entity_id)
+        weak = hit.key.startswith(_WEAK)
+        if not weak:
+            seen.add(entity_id)
         found.append(
             Mention(
                 entity_id=entity_id,
@@ -199,204 +246,50 @@ def find_mentions(
                 field=field_name,
                 start=start,
                 end=end,
+                weak=weak,
             )
         )
     return found
 
 
-_CAP_WORD = r"(?:[A-Z][\w’'\-]*|\d+[A-Za-z]\w*)"
-_CAP_PHRASE = re.compile(rf"{_CAP_WORD}(?:(?:\s+(?:of|and|for|the|de|&))*\s+{_CAP_WORD})*")
-_LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
-_POSSESSIVE = re.compile(r"[’']s$")
-_TYPE_HEADS = {
-    "organization": [
-        "association",
-        "agency",
-        "authority",
-        "bank",
-        "board",
-        "bureau",
-        "chamber",
-        "commission",
-        "committee",
-        "company",
-        "corporation",
-        "council",
-        "department",
-        "federation",
-        "foundation",
-        "fund",
-        "group",
-        "holdings",
-        "institute",
-        "ltd",
-        "limited",
-        "ministry",
-        "office",
-        "party",
-        "society",
-        "university",
-        "college",
-        "school",
-        "government",
-    ],
-    "place": [
-        "avenue",
-        "bay",
-        "center",
-        "centre",
-        "hall",
-        "city",
-        "county",
-        "district",
-        "island",
-        "park",
-        "province",
-        "road",
-        "street",
-        "town",
-        "zone",
-    ],
-}
-# Names ending in these are happenings, which event cues report; they are not entities.
-_EVENT_HEADS = frozenset(
-    ["Forum", "Conference", "Summit", "Expo", "Week", "Meeting", "Fair", "Exhibition", "Session"]
-)
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Madam)\.? \S+$")
-_JIEBA_TYPES = {"nr": "person", "ns": "place", "nt": "organization"}
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_APPOSITION = re.compile(r"\s*,\s+(?:a|an)\s+(?P<what>[^,;.]{1,60})")
 
 
-def _guess_type(name: str) -> str | None:
-    last = name.split()[-1].lower()
-    for entity_type, heads in _TYPE_HEADS.items():
-        if last in heads:
-            return entity_type
-    return None
+def review_weak(
+    mentions: list[Mention], texts: dict[str, str], gazetteer: Gazetteer
+) -> list[Mention]:
+    """Accept a weak-alias mention only when the article confirms whom it means.
 
-
-def find_candidates(
-    text: str, folded: Folded, field_name: str, gazetteer: Gazetteer, taken: list[Span]
-) -> list[Candidate]:
-    """Names that look like entities, are not known ones, and do not overlap `taken` spans."""
-    fields = gazetteer.field_matcher.find(folded.text)
-    taken = taken + [Span(*folded.span(h.start, h.end)) for h in fields]  # 智慧城市 is no name
-    found = _english_candidates(text, gazetteer, taken)
-    if _CJK.search(text):
-        found += _chinese_candidates(text, folded, gazetteer, taken)
-    found.sort(key=lambda c: c[0])
-    return [
-        Candidate(
-            name=text[s:e],
-            entity_type=t,
-            surface=text[s:e],
-            field=field_name,
-            start=s,
-            end=e,
-        )
-        for s, e, t in found
-    ]
-
-
-def _overlaps(start: int, end: int, taken: list[Span]) -> bool:
-    return any(start < t.end and t.start < end for t in taken)
-
-
-def _english_candidates(
-    text: str, gazetteer: Gazetteer, taken: list[Span]
-) -> list[tuple[int, int, str | None]]:
-    sentence_starts = {s.start for s in split_sentences(text)}
-    found: list[tuple[int, int, str | None]] = []
-    for m in _CAP_PHRASE.finditer(text):
-        for start, end in _name_pieces(text, m.start(), m.end()):
-            lead = _LEADING_ARTICLE.match(text[start:end])
-            if lead:
-                start += lead.end()
-            possessive = _POSSESSIVE.search(text[start:end])
-            if possessive:
-                end -= len(possessive.group())
-            name = text[start:end]
-            words = fold(name).text.split()
-            if not words or _overlaps(start, end, taken) or text.startswith("$", end):
-                continue
-            if len(words) == 1 and (start in sentence_starts or lead):
-                continue  # a capital that only marks the start of a sentence
-            if fold(name).text in gazetteer.ignore or all(w in gazetteer.ignore for w in words):
-                continue
-            if all(w in gazetteer.known_words for w in words) or _HONORIFIC.match(name):
-                continue  # "Mr Lee" refers back to someone already named
-            if name.split()[-1] in _EVENT_HEADS:
-                continue
-            found.append((start, end, _guess_type(name)))
-    return found
-
-
-def _is_head(word: str) -> bool:
-    return any(word.lower() in heads for heads in _TYPE_HEADS.values()) or word in _EVENT_HEADS
-
-
-def _name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a run of capitalised words where a connector joins two names, not one.
-
-    "Olympic Council of Asia" and "Science and Technology Parks Corporation" are one name each;
-    "Tony Chan of Lion Rock Capital" and "Alibaba and Tencent" are two.
+    Confirmed: the entity is also named by a strong name somewhere in the article, or one of its
+    titles stands in the same sentence (a role found beside it counts too: "Chief Executive
+    John Lee"). A weak alias followed by "a/an ..." that is no title of the entity ("John Lee, a
+    British tourist") means someone else even when the entity is named elsewhere. Unconfirmed
+    mentions stay, with status `needs_review` and the reason, so a reviewer sees the guess.
     """
-    words = list(re.finditer(_CAP_WORD, text[start:end]))
-    last = words[-1].group() if words else ""
-    pieces: list[tuple[int, int]] = []
-    piece_start = start
-    for left, right in itertools.pairwise(words):
-        connector = text[start + left.end() : start + right.start()].split()
-        if not connector:
+    strong = {m.entity_id for m in mentions if not m.weak}
+    reviewed: list[Mention] = []
+    for m in mentions:
+        if not m.weak:
+            reviewed.append(m)
             continue
-        joined = (connector[0] in ("of", "for", "de") and _is_head(left.group())) or (
-            connector in (["and"], ["&"]) and _is_head(last)
+        entity = gazetteer.by_id[m.entity_id]
+        text = texts[m.field]
+        titles = [fold(t).text for t in entity.titles]
+        apposition = _APPOSITION.match(text, m.end)
+        if apposition and not _has_title(fold(apposition.group("what")).text, titles):
+            reviewed.append(replace(m, status="needs_review", review_reason=SOMEONE_ELSE))
+            continue
+        sentence = next(
+            (text[s.start : s.end] for s in split_sentences(text) if s.start <= m.start < s.end),
+            text,
         )
-        if not joined:
-            pieces.append((piece_start, start + left.end()))
-            piece_start = start + right.start()
-    pieces.append((piece_start, end))
-    return pieces
+        context = fold(f"{sentence} {m.role or ''}").text
+        if m.entity_id in strong or _has_title(context, titles):
+            reviewed.append(m)
+        else:
+            reviewed.append(replace(m, status="needs_review", review_reason=NOT_CONFIRMED))
+    return reviewed
 
 
-_COMMON_WORD = 100  # count in jieba's dictionary above which a tagged name is a common word
-
-
-def _jieba_frequency(word: str) -> int:
-    import jieba
-
-    return int(jieba.dt.FREQ.get(word) or 0)
-
-
-@cache
-def _jieba_posseg() -> object:
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg
-
-
-def _chinese_candidates(
-    text: str, folded: Folded, gazetteer: Gazetteer, taken: list[Span]
-) -> list[tuple[int, int, str | None]]:
-    """Person, place and organisation names by jieba's part-of-speech tags (nr, ns, nt)."""
-    posseg = _jieba_posseg()
-    found: list[tuple[int, int, str | None]] = []
-    position = 0
-    for pair in posseg.cut(folded.text):  # type: ignore[attr-defined]
-        word, flag = str(pair.word), str(pair.flag)
-        word_start = folded.text.find(word, position)
-        if word_start < 0:
-            continue
-        position = word_start + len(word)
-        entity_type = _JIEBA_TYPES.get(flag[:2])
-        if entity_type is None or len(word) < 2 or not _CJK.search(word):
-            continue
-        start, end = folded.span(word_start, position)
-        if word in gazetteer.ignore or _overlaps(start, end, taken):
-            continue
-        if _jieba_frequency(word) >= _COMMON_WORD:
-            continue  # jieba tags common words too (嘉宾 ns, 范畴 nr); real names are rare there
-        found.append((start, end, entity_type))
-    return found
+def _has_title(folded_text: str, titles: list[str]) -> bool:
+    return any(re.search(rf"(?<![a-z]){re.escape(t)}(?![a-z])", folded_text) for t in titles if t)

@@ -3,9 +3,16 @@
 Clustering is incremental and deterministic: articles are taken in publication order and each
 joins the most similar open event within the time window, or founds a new one. Similarity counts
 what survives translation (named people and organisations, figures, the date of the happening,
-the happening's name) plus, within one language, shared text. An event's id is a hash of its
-founding article, so tracking the same articles again yields the same events and ids, and adding
-later articles leaves earlier events where they were.
+the happening's name) plus, within one language, shared text.
+
+Only an article that reports a dated happening (an event cue with a date its text gives:
+"on Thursday", "4月15日", "today") founds an event. An opinion piece or an explainer that
+reports no happening of its own joins the event it is close to, if any, in a second pass, and
+otherwise belongs to none: it is coverage, not a happening. So every event has a type, from its
+members' cues.
+
+A new event's provisional id is a hash of its earliest article; tracking/event_ids.py carries
+stored ids over, so an event keeps its id when earlier coverage arrives later.
 """
 
 from __future__ import annotations
@@ -21,12 +28,12 @@ from typing import Any, TypeVar
 
 from tracking.dates import reference_date
 from tracking.duplicates import Signature
-from tracking.records import ArticleFacts
+from tracking.records import EVENT_TYPES as EVENT_TYPES
+from tracking.records import ArticleFacts, EventCue
 from tracking.relevance import RelevanceConfigError
 from tracking.text import fold
 from warehouse.keys import stable_id
 
-EVENT_TYPES = ("agreement_signing", "forum_expo", "visit", "investment_project", "policy")
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 T = TypeVar("T")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -115,7 +122,7 @@ def _profile(article: TrackedArticle, settings: EventSettings) -> _Profile:
     facts = article.facts
     entities = {
         m.entity_id: settings.entity_weights.get(m.entity_type, 0.0)
-        for m in facts.mentions
+        for m in facts.accepted_mentions
         if m.entity_id not in settings.generic_entities
     }
     figures: dict[tuple[float, str | None], float] = {}
@@ -125,7 +132,7 @@ def _profile(article: TrackedArticle, settings: EventSettings) -> _Profile:
         figures[(round(f.value, 6), f.currency)] = weight
     dates = frozenset(
         [c.date for c in facts.cues if c.date is not None]
-        + [a.signed_on for a in facts.agreements if a.signed_on is not None]
+        + [d for a in facts.agreements if (d := a.signed_on or a.planned_on) is not None]
     )
     names = frozenset(fold(c.name).text for c in facts.cues if c.name)
     published = reference_date(article.published_at)
@@ -190,56 +197,94 @@ def _order(article: TrackedArticle) -> tuple[datetime, str]:
     return (article.published_at or _EARLIEST, article.article_id)
 
 
+def founds_events(facts: ArticleFacts) -> bool:
+    """Whether an article reports a dated happening, and so may found an event on its own."""
+    return any(c.date is not None for c in facts.cues)
+
+
 def cluster_events(
     articles: Iterable[TrackedArticle], settings: EventSettings, reference: date
 ) -> list[Event]:
-    """Cluster relevant articles into events; `reference` is the run's day (status is relative)."""
+    """Cluster relevant articles into events; `reference` is the run's day (status is relative).
+
+    First the articles reporting a dated happening, in publication order, each joining the most
+    similar event or founding one; then the others, each joining the most similar event or none.
+    """
     window = timedelta(days=settings.window_days)
+    ordered = sorted(articles, key=_order)
     clusters: list[_Cluster] = []
-    for article in sorted(articles, key=_order):
-        profile = _profile(article, settings)
-        best: tuple[float, int] | None = None
-        for index, cluster in enumerate(clusters):
-            if not cluster.near(profile.day, window):
+    for founding in (True, False):
+        for article in ordered:
+            if founds_events(article.facts) != founding:
                 continue
-            score = similarity(profile, article, cluster, settings)
-            if score >= settings.threshold and (best is None or score > best[0]):
-                best = (score, index)
-        if best is None:
-            cluster = _Cluster(article)
-            cluster.add(article, profile, 1.0)
-            clusters.append(cluster)
-        else:
-            clusters[best[1]].add(article, profile, min(best[0], 99.0))
+            profile = _profile(article, settings)
+            best = _closest(profile, article, clusters, settings, window)
+            if best is not None:
+                clusters[best[1]].add(article, profile, min(best[0], 99.0))
+            elif founding:
+                cluster = _Cluster(article)
+                cluster.add(article, profile, 1.0)
+                clusters.append(cluster)
     week_start = reference - timedelta(days=reference.weekday())
     return [_describe(c, week_start) for c in clusters]
 
 
+def _closest(
+    profile: _Profile,
+    article: TrackedArticle,
+    clusters: list[_Cluster],
+    settings: EventSettings,
+    window: timedelta,
+) -> tuple[float, int] | None:
+    best: tuple[float, int] | None = None
+    for index, cluster in enumerate(clusters):
+        if not cluster.near(profile.day, window):
+            continue
+        score = similarity(profile, article, cluster, settings)
+        if score >= settings.threshold and (best is None or score > best[0]):
+            best = (score, index)
+    return best
+
+
 def _describe(cluster: _Cluster, week_start: date) -> Event:
-    """Title, type, date and place chosen by vote across the members' cues."""
-    articles = [a for a, _ in cluster.members]
+    """Title, type, date and place chosen by vote across the members.
+
+    Each member votes once for a type (its lead cue's: the first happening its text reports)
+    and once for a place (its surest cue's), so an article listing many side events does not
+    outvote the others.
+    """
+    members = sorted(cluster.members, key=lambda m: _order(m[0]))
+    articles = [a for a, _ in members]
     cues = [c for a in articles for c in a.facts.cues]
     names = Counter(c.name for c in cues if c.name)
     title = _title(names, articles)
-    types = Counter(c.event_type for c in cues)
+    types = Counter(a.facts.cues[0].event_type for a in articles if a.facts.cues)
     event_type = _vote(types, order=EVENT_TYPES)
     dates = Counter(c.date for c in cues if c.date is not None)
     dates.update(g.signed_on for a in articles for g in a.facts.agreements if g.signed_on)
     event_date = _vote(dates) or (min(cluster.days) if cluster.days else None)
-    places = Counter(c.place for c in cues if c.place)
+    places = Counter(p for a in articles if (p := _surest_place(a.facts.cues)) is not None)
     published = [d for a in articles if (d := reference_date(a.published_at)) is not None]
     first_seen = min(published) if published else None
     status = "new" if first_seen is None or first_seen >= week_start else "continuing"
     return Event(
-        event_id=stable_id("event", cluster.founder.article_id),
+        event_id=stable_id("event", articles[0].article_id),
         title=title,
         event_type=event_type,
         event_date=event_date,
         place=_vote(places, prefer_latin=True),
         status=status,
         first_seen=first_seen,
-        members=tuple((a.article_id, round(s, 4)) for a, s in cluster.members),
+        members=tuple((a.article_id, round(s, 4)) for a, s in members),
     )
+
+
+def _surest_place(cues: Sequence[EventCue]) -> str | None:
+    """The place of the cue most sure of it (the first such cue on a tie)."""
+    placed = [c for c in cues if c.place is not None and c.place_strength > 0]
+    if not placed:
+        return None
+    return max(placed, key=lambda c: c.place_strength).place
 
 
 def _vote(counts: Counter[T], *, prefer_latin: bool = False, order: Sequence[T] = ()) -> T | None:

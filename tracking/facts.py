@@ -6,12 +6,14 @@ resolved against `published_at`; without it they stay unknown rather than guesse
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from tracking.agreements import extract_agreements
+from tracking.candidates import find_candidates
 from tracking.cues import extract_cues
 from tracking.dates import reference_date
-from tracking.entities import Gazetteer, find_candidates, find_mentions, load_gazetteer
+from tracking.entities import Gazetteer, find_mentions, load_gazetteer, review_weak
 from tracking.figures import extract_figures
 from tracking.records import (
     Agreement,
@@ -21,7 +23,8 @@ from tracking.records import (
     Figure,
     Mention,
 )
-from tracking.text import Span, fold, sentences
+from tracking.roles import find_role
+from tracking.text import Folded, fold, sentences
 
 __all__ = [
     "Agreement",
@@ -47,24 +50,62 @@ def extract_facts(
 
     `language` is accepted for callers that know it; the rules themselves work on whatever script
     each sentence is in, since articles mix English names into Chinese text and the reverse.
+    Only accepted mentions feed agreements and cues: a weak alias awaiting review names no party.
     """
     del language  # every rule below is script-aware on its own
     reference = reference_date(published_at)
+    texts = {"title": title or "", "body": body}
     seen: set[str] = set()
     mentions: list[Mention] = []
     candidates: list[Candidate] = []
-    for field_name, text in (("title", title or ""), ("body", body)):
+    inside_names: list[Mention] = []
+    for field_name, text in texts.items():
         folded = fold(text)
         found = find_mentions(text, folded, field_name, gazetteer, seen)
-        taken = [Span(m.start, m.end) for m in found]
-        candidates += find_candidates(text, folded, field_name, gazetteer, taken)
+        proposals = find_candidates(text, folded, field_name, gazetteer, found)
+        gone = {(m.start, m.end) for m in proposals.superseded}
+        found = [m for m in found if (m.start, m.end) not in gone]
+        found, proposed = _with_roles(text, folded, found, proposals.candidates)
         mentions += found
-    body_mentions = [m for m in mentions if m.field == "body"]
+        candidates += proposed
+        inside_names += [m for m in proposals.superseded if m.field == "body"]
+    mentions = review_weak(mentions, texts, gazetteer)
+    body_mentions = [m for m in mentions if m.field == "body" and m.accepted]
+    # A city inside a longer name still says where ("held at the Hong Kong Convention Centre")
+    places = sorted(
+        body_mentions + [m for m in inside_names if m.entity_type == "place"],
+        key=lambda m: m.start,
+    )
     body_sentences = sentences(body)
     return ArticleFacts(
         mentions=tuple(mentions),
         candidates=tuple(candidates),
-        figures=tuple(extract_figures(body_sentences, reference)),
+        figures=tuple(extract_figures(body_sentences, reference, body_mentions)),
         agreements=tuple(extract_agreements(body_sentences, body_mentions, gazetteer, reference)),
-        cues=tuple(extract_cues(body_sentences, body_mentions, body, reference)),
+        cues=tuple(extract_cues(body_sentences, places, body, reference, gazetteer)),
+    )
+
+
+def _with_roles(
+    text: str, folded: Folded, mentions: list[Mention], candidates: list[Candidate]
+) -> tuple[list[Mention], list[Candidate]]:
+    """Each person named, with the title the text gives them there."""
+    people = sorted(
+        [(m.start, m.end) for m in mentions if m.entity_type == "person"]
+        + [(c.start, c.end) for c in candidates if c.entity_type == "person"]
+    )
+
+    def role(start: int, end: int) -> str | None:
+        others = [p for p in people if p != (start, end)]
+        return find_role(text, folded, start, end, others)
+
+    return (
+        [
+            replace(m, role=role(m.start, m.end)) if m.entity_type == "person" else m
+            for m in mentions
+        ],
+        [
+            replace(c, role=role(c.start, c.end)) if c.entity_type == "person" else c
+            for c in candidates
+        ],
     )

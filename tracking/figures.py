@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from tracking.attribution import sentence_source
 from tracking.dates import find_as_of, find_dates
-from tracking.records import Figure
+from tracking.records import Figure, Mention
 from tracking.text import Sentence
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -68,8 +70,10 @@ _PERCENT = re.compile(
 )
 _COUNT_EN = re.compile(
     rf"(?:\b(?P<q>{_QUAL_EN})\s+)?(?<![\w.,$-])(?P<num>{_NUM}|\b(?:{_WORD_NUM}))"
-    rf"(?:\s(?P<scale>thousand|million|billion))?(?=\s)"
+    rf"(?:\s(?P<scale>thousand|million|billion|dozen))?(?=\s)"
 )
+# "US$1 billion or more": the figure is a floor (or a ceiling), said after the number.
+_OPEN_END = re.compile(r"\s+(?:or|and) (?P<way>more|above|higher|over|less|below|fewer|under)\b")
 
 _NUM_ZH = r"\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千]+"
 _QUAL_ZH = r"大约|约|超过|多于|逾|将近|接近|近|至少|不少于|不低于|超|高达|多达|达|共计|共|累计"
@@ -88,6 +92,7 @@ _COUNT_ZH = re.compile(
 _SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
     "bn": 1e9, "b": 1e9, "trillion": 1e12, "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12,
+    "dozen": 12,
 }  # fmt: skip
 _CURRENCIES = {
     "us$": "USD", "usd": "USD", "$": "USD", "dollars": "USD", "us dollars": "USD",
@@ -229,7 +234,9 @@ _EN_VERB_BEFORE = re.compile(
     r"(?:^|[^a-z-])((?:[a-z][a-z\-]*\s+){0,3}?[a-z][a-z\-]*)\s+"
     r"(?:of|was|is|reached|totall?ed|amounted to|stood at|hit|topped)\s*$"
 )
-_THRESHOLD = re.compile(r"\bwith an? ([a-z][a-z\-]*) of\s*$")
+_VALUED = re.compile(
+    r"(?:\b(?P<thing>[a-z][a-z\-]*)\s+)?(?:with an? (?P<measure>[a-z][a-z\-]*) of|valued at|worth)$"
+)
 _ARTICLES = frozenset({"a", "an", "the", "its", "their"})
 
 
@@ -283,10 +290,14 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in taken)
 
 
-def extract_figures(sentences: list[Sentence], reference: date | None) -> list[Figure]:
+def extract_figures(
+    sentences: list[Sentence], reference: date | None, mentions: Sequence[Mention] = ()
+) -> list[Figure]:
+    """Every figure of every sentence, with its as-of date and the source the sentence credits."""
     figures: list[Figure] = []
     for sentence in sentences:
         as_of = find_as_of(sentence.folded.text, reference)
+        source = sentence_source(sentence, mentions)
         for f in _sentence_figures(sentence.folded.text):
             if not math.isfinite(f.value):
                 continue  # a 400-digit "number" is noise, and JSON cannot carry infinity
@@ -301,6 +312,7 @@ def extract_figures(sentences: list[Sentence], reference: date | None) -> list[F
                     as_of=as_of,
                     sentence=sentence.text,
                     start=start,
+                    source=source,
                 )
             )
     return figures
@@ -315,18 +327,23 @@ def _sentence_figures(s: str) -> list[_Found]:
             if _overlaps(m.start("num"), m.end(), taken):
                 continue
             scale = _SCALES.get(m.group("scale") or "", 1.0)
+            qualifier, end = _qualifier(m.group("q")), m.end()
+            open_end = _OPEN_END.match(s, end)
+            if open_end and qualifier is None:
+                floor = open_end.group("way") in ("more", "above", "higher", "over")
+                qualifier, end = ("at least" if floor else "at most"), open_end.end()
             found.append(
                 _Found(
                     start=min(m.start("cur"), m.start("num")),
-                    end=m.end(),
+                    end=end,
                     value=_en_number(m.group("num")) * scale,
                     unit="money",
                     currency=_CURRENCIES[m.group("cur")],
-                    qualifier=_qualifier(m.group("q")),
+                    qualifier=qualifier,
                     subject=None,
                 )
             )
-            taken.append((m.start(), m.end()))
+            taken.append((m.start(), end))
     for m in _AMOUNT_ZH.finditer(s):
         value = zh_number(m.group("num"))
         if value is None or _overlaps(m.start(), m.end(), taken):
@@ -470,12 +487,21 @@ def _qualifier_start(s: str, f: _Found) -> int:
 
 
 def _en_amount_subject(prefix: str, f: _Found, last_count: str | None) -> str | None:
+    """What an amount measures, from the words before it.
+
+    A floor on a valuation ("startups with a valuation of at least US$1 billion", "a start-up
+    valued at US$1 billion or more") is a threshold of the thing counted in the sentence, else
+    of the thing valued: "unicorn company valuation threshold", "start-up valuation threshold".
+    """
     prefix = prefix.rstrip()
-    threshold = _THRESHOLD.search(prefix)
-    if threshold and f.qualifier == "at least" and last_count:
-        return f"{_singular(last_count)} {threshold.group(1)} threshold"
-    if re.search(r"\b(?:worth|valued at)$", prefix):
-        return f"value of {last_count}" if last_count else None
+    valued = _VALUED.search(prefix)
+    if valued:
+        named = valued.group("thing")
+        thing = last_count or (named if named not in _SUBJECT_STOP else None)
+        measure = valued.group("measure") or ("value" if prefix.endswith("worth") else "valuation")
+        if f.qualifier == "at least":
+            return f"{_singular(thing)} {measure} threshold" if thing else None
+        return f"value of {thing}" if thing else None
     m = _EN_VERB_BEFORE.search(prefix)
     if m is None:
         return None

@@ -12,10 +12,12 @@ import pytest
 from tracking.duplicates import signature
 from tracking.entities import Gazetteer
 from tracking.events import (
+    EVENT_TYPES,
     Event,
     EventSettings,
     TrackedArticle,
     cluster_events,
+    founds_events,
     load_event_settings,
 )
 from tracking.facts import extract_facts
@@ -112,3 +114,53 @@ def test_status_is_relative_to_the_reference_week(
     forum = [labelled["e1-en-cd"][0]]
     assert cluster_events(forum, settings, date(2019, 6, 14))[0].status == "new"
     assert cluster_events(forum, settings, date(2019, 6, 24))[0].status == "continuing"
+
+
+@pytest.fixture(scope="module")
+def standalone(gazetteer: Gazetteer) -> list[TrackedArticle]:
+    """The labelled set's relevant pieces that report no happening: opinion, explainers."""
+    found = []
+    for line in LABELLED.read_text("utf-8").splitlines():
+        row = json.loads(line)
+        if row["relevant"] and row["event"] is None:
+            published = datetime.fromisoformat(row["published_at"])
+            facts = extract_facts(row["title"], row["body"], row["language"], published, gazetteer)
+            found.append(TrackedArticle(row["id"], published, row["language"], row["title"], facts))
+    return found
+
+
+def test_coverage_without_a_dated_happening_founds_no_event(
+    standalone: list[TrackedArticle], settings: EventSettings
+) -> None:
+    assert len(standalone) >= 3
+    assert not any(founds_events(a.facts) for a in standalone)
+    assert cluster_events(standalone, settings, date(2025, 5, 1)) == []
+
+
+def test_every_event_has_a_type_and_a_dated_founder(
+    labelled: dict[str, tuple[TrackedArticle, str | None]],
+    standalone: list[TrackedArticle],
+    settings: EventSettings,
+) -> None:
+    articles = [a for a, _ in labelled.values()] + standalone
+    events = cluster_events(articles, settings, date(2025, 5, 1))
+    assert all(e.event_type in EVENT_TYPES for e in events)
+    by_id = {a.article_id: a for a in articles}
+    assert all(founds_events(by_id[e.members[0][0]].facts) for e in events)
+
+
+def test_the_city_brain_show_was_in_hong_kong_and_the_promotion_a_forum(
+    labelled: dict[str, tuple[TrackedArticle, str | None]], settings: EventSettings
+) -> None:
+    """Carrie Lam visiting "the Hangzhou pavilion" does not move the show to Hangzhou; a Hangzhou
+    delegation's investment promotion (推介会) in Hong Kong is a gathering, not just a visit."""
+    shows = [a for a, label in labelled.values() if label == "2019-04-city-brain"]
+    (show,) = cluster_events(shows, settings, date(2019, 5, 1))
+    assert (show.event_type, show.event_date, show.place) == (
+        "forum_expo",
+        date(2019, 4, 15),
+        "Hong Kong",
+    )
+    trip = [a for a, label in labelled.values() if label == "2018-09-investment-promotion"]
+    (promotion,) = cluster_events(trip, settings, date(2018, 10, 1))
+    assert (promotion.event_type, promotion.place) == ("forum_expo", "Hong Kong")

@@ -19,7 +19,8 @@ def test_every_entity_has_its_three_scripts(gazetteer: Gazetteer) -> None:
 
 def test_an_alias_added_to_the_config_is_matched(config_dir: Path) -> None:
     path = config_dir / "entities.toml"
-    text = path.read_text("utf-8").replace('"HKTDC", "TDC",', '"HKTDC", "TDC", "Trade Council",')
+    text = path.read_text("utf-8")
+    text = text.replace('aliases = ["HKTDC",', 'aliases = ["Trade Council", "HKTDC",')
     path.write_text(text, "utf-8")
     facts = extract_facts(None, "The Trade Council opened.", "en", None, load_gazetteer(config_dir))
     assert [(m.entity_id, m.surface) for m in facts.mentions] == [("hktdc", "Trade Council")]

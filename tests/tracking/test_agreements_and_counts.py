@@ -1,0 +1,71 @@
+"""Agreements announced are not agreements signed; counts and floors read as people write them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from tracking.entities import Gazetteer
+from tracking.facts import extract_facts
+from tracking.records import ArticleFacts
+
+HKT = timezone(timedelta(hours=8))
+TUESDAY = datetime(2019, 6, 11, 8, tzinfo=HKT)
+
+
+def facts(gazetteer: Gazetteer, body: str) -> ArticleFacts:
+    return extract_facts(None, body, None, TUESDAY, gazetteer)
+
+
+def test_a_signing_to_come_is_planned_with_its_coming_date(gazetteer: Gazetteer) -> None:
+    body = "Hangzhou and Hong Kong will sign eight agreements on Friday."
+    (agreement,) = facts(gazetteer, body).agreements
+    assert (agreement.status, agreement.signed_on, agreement.planned_on) == (
+        "planned",
+        None,
+        date(2019, 6, 14),  # the Friday after Tuesday the 11th, not the one before
+    )
+    assert agreement.count == 8
+
+
+def test_chinese_plans_to_sign_are_planned(gazetteer: Gazetteer) -> None:
+    for body in ("杭州与香港将于14日签署合作协议。", "杭州与香港拟签署合作备忘录。"):
+        (agreement,) = facts(gazetteer, body).agreements
+        assert (agreement.status, agreement.signed_on) == ("planned", None), body
+    (dated,) = facts(gazetteer, "杭州与香港将于14日签署合作协议。").agreements
+    assert dated.planned_on == date(2019, 6, 14)
+
+
+def test_a_signing_reported_stays_signed_though_its_effects_are_to_come(
+    gazetteer: Gazetteer,
+) -> None:
+    body = "Hangzhou and Hong Kong signed eight agreements on Friday, which will boost trade."
+    (agreement,) = facts(gazetteer, body).agreements
+    assert (agreement.status, agreement.signed_on) == ("signed", date(2019, 6, 7))
+
+
+def test_the_kind_is_that_of_the_agreements_counted(gazetteer: Gazetteer) -> None:
+    body = "香港与杭州双方签署8项协议，确定13个领域51个合作项目。"
+    (agreement,) = facts(gazetteer, body).agreements
+    assert (agreement.count, agreement.kind) == (8, "agreement")
+
+
+def test_dozens_multiply(gazetteer: Gazetteer) -> None:
+    found = facts(
+        gazetteer, "Two dozen delegations from Hangzhou signed a dozen deals in Hong Kong."
+    )
+    assert [(f.subject, f.value) for f in found.figures] == [("delegations", 24), ("deals", 12)]
+    assert [a.count for a in found.agreements] == [12]
+
+
+def test_a_valuation_floor_is_a_threshold_whatever_the_wording(gazetteer: Gazetteer) -> None:
+    for body, subject in (
+        ("A unicorn is a start-up valued at US$1 billion or more.", "start-up valuation threshold"),
+        ("Hangzhou has 30 unicorns, startups with a valuation of at least US$1 billion.",
+         "unicorn valuation threshold"),
+        ("Hangzhou has many startups with a valuation of at least US$1 billion.",
+         "startup valuation threshold"),
+    ):  # fmt: skip
+        money = [f for f in facts(gazetteer, body).figures if f.unit == "money"]
+        assert [(f.subject, f.value, f.qualifier) for f in money] == [(subject, 1e9, "at least")], (
+            body
+        )

@@ -1,0 +1,87 @@
+"""Event cues: what kind of happening an article reports, where and when."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from tracking.entities import Gazetteer
+from tracking.facts import extract_facts
+from tracking.records import EventCue
+
+HKT = timezone(timedelta(hours=8))
+TUESDAY = datetime(2019, 4, 16, 8, tzinfo=HKT)
+
+
+def cues(gazetteer: Gazetteer, body: str) -> list[EventCue]:
+    return list(extract_facts(None, body, None, TUESDAY, gazetteer).cues)
+
+
+def test_a_city_named_as_a_pavilion_or_an_origin_is_not_where_it_happened(
+    gazetteer: Gazetteer,
+) -> None:
+    body = (
+        "Hangzhou's City Brain went on show in Hong Kong on Monday.\n\n"
+        "Chief Executive Carrie Lam visited the Hangzhou pavilion, and exhibitors from Hangzhou "
+        "met a delegation from Hangzhou's Binjiang district."
+    )
+    found = [(c.event_type, c.place) for c in cues(gazetteer, body)]
+    assert found == [("forum_expo", "Hong Kong"), ("forum_expo", None)]
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("HONG KONG, April 15 (Xinhua) -- Officials from Hangzhou toured an expo on Monday.",
+         "Hong Kong"),
+        ("新华社香港4月15日电 杭州代表团15日参观了展览。", "Hong Kong"),
+        ("本报杭州讯 香港贸发局昨日举办数字贸易论坛。", "Hangzhou"),
+    ],
+)  # fmt: skip
+def test_a_dateline_says_where_when_the_sentence_does_not(
+    gazetteer: Gazetteer, body: str, place: str
+) -> None:
+    assert [c.place for c in cues(gazetteer, body)] == [place]
+
+
+def test_held_in_beats_a_passing_in(gazetteer: Gazetteer) -> None:
+    body = "Officials in Hangzhou said the trade fair, held in Hong Kong on Monday, went well."
+    assert [c.place for c in cues(gazetteer, body)] == ["Hong Kong"]
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type"),
+    [
+        ("A delegation from Hangzhou held an investment promotion event in Hong Kong on Monday.",
+         "forum_expo"),
+        ("杭州市委书记周江勇昨日率团在香港举办投资推介会。", "forum_expo"),
+        ("InvestHK ran a roadshow for Hangzhou firms on Monday.", "forum_expo"),
+        ("Hangzhou issued 18 measures on Monday to draw Hong Kong entrepreneurs.", "policy"),
+        ("A research institute backed by a Hong Kong university opened in Hangzhou on Monday.",
+         "investment_project"),
+        ("Chief Executive John Lee visited Hangzhou on Monday.", "visit"),
+        ("Hangzhou and Hong Kong signed eight agreements on Monday.", "agreement_signing"),
+    ],
+)  # fmt: skip
+def test_the_kind_of_happening_comes_from_the_words_of_the_sentence(
+    gazetteer: Gazetteer, body: str, event_type: str
+) -> None:
+    assert [c.event_type for c in cues(gazetteer, body)][:1] == [event_type]
+
+
+def test_a_happening_to_come_is_dated_forward_and_a_past_one_backward(
+    gazetteer: Gazetteer,
+) -> None:
+    coming = cues(gazetteer, "The Hangzhou Investment Forum will be held in Hong Kong on Friday.")
+    assert [c.date for c in coming] == [date(2019, 4, 19)]  # the Friday after Tuesday 16th
+    past = cues(gazetteer, "The Hangzhou Investment Forum was held in Hong Kong on Friday.")
+    assert [c.date for c in past] == [date(2019, 4, 12)]
+
+
+def test_opinion_without_a_happening_gives_no_dated_cue(gazetteer: Gazetteer) -> None:
+    body = (
+        "Hangzhou and Hong Kong have spent five years building a partnership, and the agreements "
+        "signed by their governments are starting to show results."
+    )
+    assert all(c.date is None for c in cues(gazetteer, body))
