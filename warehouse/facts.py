@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 
 from tracking.entities import Gazetteer
-from tracking.records import ArticleFacts, Candidate
+from tracking.records import ArticleFacts, Candidate, Mention
 from warehouse.batch import Columns, rows_table, to_json, values_table
 from warehouse.db import transaction
 from warehouse.keys import stable_id
@@ -28,16 +28,18 @@ _ENTITY: Columns = {
 _MENTION: Columns = {
     "mention_id": "VARCHAR", "article_id": "VARCHAR", "entity_id": "VARCHAR",
     "surface": "VARCHAR", "field": "VARCHAR", "start_offset": "INTEGER", "end_offset": "INTEGER",
+    "status": "VARCHAR", "review_reason": "VARCHAR", "role": "VARCHAR",
 }  # fmt: skip
 _FIGURE: Columns = {
     "figure_id": "VARCHAR", "article_id": "VARCHAR", "subject": "VARCHAR", "value": "DOUBLE",
     "unit": "VARCHAR", "currency": "VARCHAR", "qualifier": "VARCHAR", "as_of": "DATE",
-    "sentence": "VARCHAR", "start_offset": "INTEGER",
+    "sentence": "VARCHAR", "start_offset": "INTEGER", "source": "VARCHAR",
 }  # fmt: skip
 _AGREEMENT: Columns = {
     "agreement_id": "VARCHAR", "event_id": "VARCHAR", "article_id": "VARCHAR",
     "signed_on": "DATE", "agreement_count": "INTEGER", "kind": "VARCHAR",
-    "fields": ["VARCHAR"], "parties": ["VARCHAR"], "sentence": "VARCHAR",
+    "fields": ["VARCHAR"], "parties": ["VARCHAR"], "sentence": "VARCHAR", "status": "VARCHAR",
+    "planned_on": "DATE",
 }  # fmt: skip
 
 
@@ -76,18 +78,18 @@ def store_facts(
     agreements: dict[str, dict[str, Any]] = {}
     for article_id, facts in batch:
         for m in facts.mentions:
-            _mention(mentions, article_id, m.entity_id, m.surface, m.field, m.start, m.end)
+            _mention(mentions, article_id, m.entity_id, m, m.status, m.review_reason)
         for c in facts.candidates:
             entity_id = candidate_id(c)
             candidates.setdefault(entity_id, _candidate_row(entity_id, c))
-            _mention(mentions, article_id, entity_id, c.surface, c.field, c.start, c.end)
+            _mention(mentions, article_id, entity_id, c, "accepted", None)
         for f in facts.figures:
             figure_id = stable_id("figure", article_id, f.start, f.unit, f.subject, f.value)
             figures[figure_id] = {
                 "figure_id": figure_id, "article_id": article_id, "subject": f.subject,
                 "value": f.value, "unit": f.unit, "currency": f.currency,
                 "qualifier": f.qualifier, "as_of": f.as_of, "sentence": f.sentence,
-                "start_offset": f.start,
+                "start_offset": f.start, "source": f.source,
             }  # fmt: skip
         for index, g in enumerate(facts.agreements):
             agreement_id = stable_id("agreement", article_id, index, g.sentence)
@@ -95,6 +97,7 @@ def store_facts(
                 "agreement_id": agreement_id, "event_id": None, "article_id": article_id,
                 "signed_on": g.signed_on, "agreement_count": g.count, "kind": g.kind,
                 "fields": list(g.fields), "parties": list(g.parties), "sentence": g.sentence,
+                "status": g.status, "planned_on": g.planned_on,
             }  # fmt: skip
     with transaction(con):
         _merge_entities(con, known, refresh=True)
@@ -121,15 +124,17 @@ def _mention(
     rows: dict[str, dict[str, Any]],
     article_id: str,
     entity_id: str,
-    surface: str,
-    field: str,
-    start: int,
-    end: int,
+    found: Mention | Candidate,
+    status: str,
+    review_reason: str | None,
 ) -> None:
-    mention_id = stable_id("mention", article_id, field, start, end, entity_id)
+    """One mention row; a candidate's mention is accepted (it names the candidate itself)."""
+    mention_id = stable_id("mention", article_id, found.field, found.start, found.end, entity_id)
     rows[mention_id] = {
         "mention_id": mention_id, "article_id": article_id, "entity_id": entity_id,
-        "surface": surface, "field": field, "start_offset": start, "end_offset": end,
+        "surface": found.surface, "field": found.field, "start_offset": found.start,
+        "end_offset": found.end, "status": status, "review_reason": review_reason,
+        "role": found.role,
     }  # fmt: skip
 
 
@@ -141,7 +146,8 @@ def _known_rows(gazetteer: Gazetteer) -> list[dict[str, Any]]:
             "entity_type": e.entity_type,
             "name_zh_hans": e.name_zh_hans,
             "name_zh_hant": e.name_zh_hant,
-            "aliases": list(e.aliases),
+            # names people use; "在[杭]" is a matching rule (杭 after 在), not a name
+            "aliases": [a for a in dict.fromkeys([*e.aliases, *e.weak_aliases]) if "[" not in a],
             "status": "known",
             "description": e.description,
         }

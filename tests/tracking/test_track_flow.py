@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from contextlib import closing
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import cast
 
@@ -24,6 +24,7 @@ LABELLED = Path(__file__).resolve().parents[2] / "bench" / "data" / "tracking_la
 REFERENCE = date(2019, 6, 20)
 SEED_EVENT_ARTICLES = ["e1-en-cd", "e1-hant-tkp", "e1-hans-hzrb"]
 TRAPS = ["t-market-en-1", "t-bay-en-1", "t-port-hans-1"]
+VCA = "Hangzhou Venture Capital Association"
 
 
 def labelled_rows() -> dict[str, dict[str, object]]:
@@ -70,56 +71,87 @@ def counts(warehouse: Path) -> dict[str, int]:
     return {t: cast(int, query(warehouse, f"SELECT count(*) FROM {t}")[0][0]) for t in tables}
 
 
+SEED_PUBLISHED = datetime(2019, 6, 18, tzinfo=timezone(timedelta(hours=8)))
+FIELDS = ["smart city", "high-end services", "finance", "artificial intelligence", "new energy"]
+END_2018 = date(2018, 12, 31)
+
+
 def test_the_seed_facts_reach_the_views(
     prefect_harness: None, config_dir: Path, warehouse_path: Path
 ) -> None:
+    """Exactly the facts of ../shared/seed/README.md, through the real track flow."""
     run_track(config_dir, warehouse_path)
 
-    events = query(
-        warehouse_path,
-        "SELECT title, event_type, event_date, place, article_count, status FROM v_events",
-    )
-    assert events == [
+    assert query(warehouse_path, "SELECT * FROM v_events") == [
         (
+            "4a1d12129298aa21",  # a hash of the seed article, which founded the event
             "Hangzhou–Hong Kong Innovation and Cooperation Forum",
             "agreement_signing",
             date(2019, 6, 13),
             "Hong Kong",
+            SEED_PUBLISHED,
+            SEED_PUBLISHED,
+            1,
             1,
             "new",  # first seen on 2019-06-18, in the week of the reference day 2019-06-20
         )
     ]
-    agreements = query(
+    assert query(
         warehouse_path,
-        "SELECT event_id IS NOT NULL, agreement_count, signed_on, fields, parties "
+        "SELECT event_id, signed_on, agreement_count, fields, parties, kind, status, planned_on "
         "FROM v_agreements",
-    )
-    assert agreements == [
+    ) == [
         (
-            True,
-            8,
+            "4a1d12129298aa21",
             date(2019, 6, 13),
-            ["smart city", "high-end services", "finance", "artificial intelligence", "new energy"],
+            8,
+            FIELDS,
             ["Hangzhou", "Hong Kong"],
+            "memorandum of understanding",
+            "signed",
+            None,
         )
     ]
-    figures = query(
+    assert query(
         warehouse_path,
-        "SELECT value, currency, as_of FROM v_figures WHERE event_id IS NOT NULL ORDER BY value",
-    )
-    assert (6400.0, None, date(2018, 12, 31)) in figures
-    assert (140e9, "USD", date(2018, 12, 31)) in figures
-    assert (30.0, None, None) in figures
-    people = query(
-        warehouse_path,
-        "SELECT name FROM v_entities WHERE entity_type = 'person' AND mention_count > 0 "
-        "ORDER BY name",
-    )
-    assert [p[0] for p in people] == [
-        "Nicholas Yang Wei-hsiun",
-        "Timothy Fok Tsun-ting",
-        "Zhang Zhongcan",
+        "SELECT subject, value, unit, currency, as_of, qualifier, source, event_id IS NOT NULL "
+        "FROM v_figures ORDER BY value",
+    ) == [
+        ("agreements", 8.0, "count", None, None, None, None, True),
+        ("unicorn companies", 30.0, "count", None, None, None, VCA, True),
+        ("projects", 6400.0, "count", None, END_2018, "about", "Zhang Zhongcan", True),
+        ("unicorn company valuation threshold", 1e9, "money", "USD", None, "at least", VCA, True),
+        ("total investment", 140e9, "money", "USD", END_2018, "more than", "Zhang Zhongcan", True),
     ]
+    assert query(
+        warehouse_path,
+        "SELECT entity_type, name, mention_count, roles FROM v_entities "
+        "WHERE mention_count > 0 ORDER BY entity_type, name",
+    ) == [
+        ("organization", "Alibaba", 1, []),
+        ("organization", "Ant Group", 1, []),  # "Ant Financial" in 2019
+        ("organization", "CPC Hangzhou Municipal Committee", 1, []),
+        ("organization", VCA, 1, []),
+        ("organization", "Hong Kong Trade Development Council", 1, []),
+        ("organization", "Olympic Council of Asia", 1, []),
+        ("organization", "Shangcheng district government", 1, []),  # "The district government"
+        ("person", "Nicholas Yang Wei-hsiun", 1,
+         ["Hong Kong's secretary for innovation and Technology"]),
+        ("person", "Timothy Fok Tsun-ting", 1, ["vice-president of the Olympic Council of Asia"]),
+        ("person", "Zhang Zhongcan", 1,
+         ["deputy secretary of the Communist Party of China's Hangzhou Municipal Committee"]),
+        ("place", "Hangzhou", 11, []),
+        ("place", "Hong Kong", 10, []),  # "HK" in the title, "the special administrative region"
+        ("place", "Shangcheng district", 1, []),
+        ("place", "Wangjiang Intelligence Industrial Park", 1, []),
+        ("place", "Zhejiang", 1, []),
+    ]  # fmt: skip
+    aliases = query(warehouse_path, "SELECT aliases FROM v_entities WHERE name = 'Hong Kong'")
+    assert "Hong Kong SAR" in cast(list[str], aliases[0][0])
+    assert query(warehouse_path, "SELECT count(*) FROM v_entities WHERE status = 'candidate'") == [
+        (0,)
+    ]
+    assert query(warehouse_path, "SELECT DISTINCT status FROM v_mentions") == [("accepted",)]
 
 
 def test_coverage_joins_the_seed_event_and_traps_are_rejected_with_reasons(
@@ -179,6 +211,60 @@ def test_tracking_again_is_idempotent_and_later_copies_join_by_duplicate(
     )
     assert copy == [(True, True)]
     assert query(warehouse_path, "SELECT event_id FROM events") == event_ids
+
+
+def snapshot(warehouse: Path) -> dict[str, list[tuple[object, ...]]]:
+    """What a reader sees: every public tracking view, ids included."""
+    return {
+        "events": query(warehouse, "SELECT * FROM v_events ORDER BY ALL"),
+        "members": query(
+            warehouse, "SELECT url, event_id, duplicate_of FROM v_articles ORDER BY ALL"
+        ),
+        "figures": query(warehouse, "SELECT * FROM v_figures ORDER BY ALL"),
+        "agreements": query(warehouse, "SELECT * FROM v_agreements ORDER BY ALL"),
+        "mentions": query(warehouse, "SELECT * FROM v_mentions ORDER BY ALL"),
+        "merges": query(warehouse, "SELECT event_id, merged_into FROM v_event_merges"),
+    }
+
+
+def described(warehouse: Path) -> dict[str, object]:
+    """The same, as far as ids allow: events by their members' URLs instead of their ids."""
+    rows = query(warehouse, "SELECT event_id, list(url ORDER BY url) FROM v_articles GROUP BY 1")
+    urls = {event_id: members for event_id, members in rows}
+    return {
+        "events": sorted(
+            (str(urls[row[0]]), *row[1:]) for row in query(warehouse, "SELECT * FROM v_events")
+        ),
+        "figures": query(warehouse, "SELECT * EXCLUDE (event_id) FROM v_figures ORDER BY ALL"),
+        "agreements": query(
+            warehouse, "SELECT * EXCLUDE (event_id) FROM v_agreements ORDER BY ALL"
+        ),
+        "mentions": query(warehouse, "SELECT * FROM v_mentions ORDER BY ALL"),
+    }
+
+
+def test_an_event_keeps_its_id_when_earlier_coverage_arrives_later(
+    prefect_harness: None, config_dir: Path, tmp_path: Path
+) -> None:
+    late = tmp_path / "late.duckdb"
+    run_track(config_dir, late)  # the seed alone: published 2019-06-18, it founds the event
+    seed_event = query(late, "SELECT event_id FROM events")
+    assert len(seed_event) == 1
+
+    add_articles(late, SEED_EVENT_ARTICLES)  # published on 06-14 and 06-15, tracked after it
+    run_track(config_dir, late)
+    assert query(late, "SELECT event_id FROM events") == seed_event
+    assert query(late, "SELECT DISTINCT event_id FROM v_articles WHERE is_relevant") == seed_event
+    assert query(late, "SELECT count(*) FROM v_event_merges") == [(0,)]
+
+    before = snapshot(late)
+    run_track(config_dir, late, since=date(2000, 1, 1))  # everything again
+    assert snapshot(late) == before
+
+    at_once = tmp_path / "at-once.duckdb"
+    add_articles(at_once, SEED_EVENT_ARTICLES)
+    run_track(config_dir, at_once)
+    assert described(at_once) == described(late)  # the order of arrival changes nothing else
 
 
 def test_the_track_command_reports_the_run(

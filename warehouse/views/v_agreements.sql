@@ -1,3 +1,4 @@
+-- status: signed (signed_on), or planned (announced, "will sign on Friday": planned_on).
 CREATE OR REPLACE VIEW v_agreements AS
 SELECT
     coalesce(g.event_id, ea.event_id) AS event_id,
@@ -7,7 +8,9 @@ SELECT
     g.fields,
     g.parties,
     g.kind,
-    g.sentence
+    g.sentence,
+    coalesce(g.status, 'signed') AS status,
+    g.planned_on
 FROM agreements AS g
 LEFT JOIN (
     SELECT article_id, min(event_id) AS event_id FROM event_articles GROUP BY article_id

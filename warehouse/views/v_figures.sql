@@ -8,7 +8,8 @@ SELECT
     f.currency,
     f.as_of,
     f.sentence,
-    f.qualifier
+    f.qualifier,
+    f.source  -- whom the sentence credits: "according to ...", "... said"
 FROM figures AS f
 LEFT JOIN (
     SELECT article_id, min(event_id) AS event_id FROM event_articles GROUP BY article_id
