@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import time
 from pathlib import Path
 
@@ -238,4 +239,6 @@ def test_run_migrates_ingests_and_shows_status(
     result = runner.invoke(app, ["run", "-c", str(config), "-w", str(warehouse)])
     assert result.exit_code == 0, result.output
     assert "ingest run" in result.stdout
+    assert re.search(r"track run track-\w+: completed", result.stdout)  # the run ends tracking
+    assert "events_total" in result.stdout
     assert "schema version" in result.stdout
