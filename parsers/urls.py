@@ -101,8 +101,8 @@ def _host(hostname: str) -> str:
     host = hostname.rstrip(".").lower()
     if host.isascii():
         return host
-    try:
-        return host.encode("idna").decode("ascii")
+    try:  # IDNA maps look-alike dots ("․", "。") to "." only now: strip the trailing one again
+        return host.encode("idna").decode("ascii").rstrip(".")
     except UnicodeError:
         return host
 

@@ -147,3 +147,9 @@ def test_canonicalize_never_raises_and_is_idempotent(url: str) -> None:
 def test_canonicalize_of_http_urls_is_idempotent(url: str) -> None:
     once = canonicalize(url)
     assert canonicalize(once) == once
+
+
+def test_a_host_ending_in_a_look_alike_dot_is_canonical_after_one_pass() -> None:
+    # U+2024 ONE DOT LEADER becomes "." under IDNA: found by the property test above
+    assert canonicalize("http://0\u2024?#") == "http://0/"
+    assert canonicalize("https://www.scmp.com\u3002/news") == "https://www.scmp.com/news"
