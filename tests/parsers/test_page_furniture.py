@@ -40,6 +40,8 @@ NOISE = [
     ("chinadaily/en-2019-hk-hangzhou-forum.html", "share_fb.png"),  # .share
     ("chinadaily/en-2019-hk-hangzhou-forum.html", "Zhejiang companies weigh Hong Kong listings"),
     ("chinadaily/en-2019-hk-hangzhou-forum.html", "5d02c3e1a3103dbf8e4c19f0.jpeg"),  # .mb10 thumb
+    ("chinadaily/en-2025-zhejiang-subsite-plenary.html", "share_x.png"),  # regional subsite
+    ("chinadaily/en-2025-zhejiang-subsite-plenary.html", "delegation arrives in Hangzhou"),
     ("chinadaily/zh-2023-zhejiang-hk-forum.html", "icon_wx.png"),  # .fenx_phone
     ("chinadaily/zh-2023-zhejiang-hk-forum.html", "浙江民营企业加快布局香港市场"),  # .xiangguan
     ("chinadailyhk/2025-hk-zhejiang-conference.html", "share-facebook.svg"),  # .news-share
