@@ -99,26 +99,41 @@ def articles_to_track(con: duckdb.DuckDBPyConnection, since: date | None) -> lis
 def copies_sharing_buckets(
     con: duckdb.DuckDBPyConnection, buckets: Iterable[int], exclude: Iterable[str]
 ) -> list[Copy]:
-    """Stored articles in any of these LSH buckets, plus the articles they point at as originals."""
+    """Stored articles in any of these LSH buckets, plus the articles they point at as originals.
+
+    Every read goes by key: the bucket index (migration 006), then the articles' primary keys,
+    each with the keys as a constant list (a join or a sub-query lets DuckDB scan whole tables
+    instead). So a lookup reads the rows of the buckets asked for, not the warehouse
+    (tests/tracking/test_duplicate_lookup.py checks it on DuckDB's own profile).
+    """
+    rows = con.execute(
+        f"SELECT DISTINCT article_id FROM article_bands "
+        f"WHERE bucket IN ({values_table('?', 'UBIGINT')})",
+        [to_json(sorted(set(buckets)))],
+    ).fetchall()
+    hits = sorted({str(r[0]) for r in rows} - set(exclude))
+    found = _stored_copies(con, hits)
+    originals = sorted({c.duplicate_of for c in found if c.duplicate_of} - set(hits))
+    return sorted(found + _stored_copies(con, originals), key=lambda c: c.article_id)
+
+
+def _stored_copies(con: duckdb.DuckDBPyConnection, ids: Sequence[str | None]) -> list[Copy]:
+    """The tracked articles with these ids that have a signature."""
+    if not ids:
+        return []
     rows = con.execute(
         f"""
-        WITH hit AS (
-            SELECT DISTINCT article_id FROM article_bands
-            WHERE bucket IN ({values_table("?", "UBIGINT")})
-              AND article_id NOT IN ({values_table()})
-        ), wanted AS (
-            SELECT article_id FROM hit
-            UNION
-            SELECT a.duplicate_of FROM articles AS a JOIN hit USING (article_id)
-            WHERE a.duplicate_of IS NOT NULL
+        WITH a AS MATERIALIZED (
+            SELECT article_id, published_at, duplicate_of FROM articles
+            WHERE article_id IN ({values_table()})
+        ), t AS MATERIALIZED (
+            SELECT article_id, shingling, signature FROM article_tracking
+            WHERE article_id IN ({values_table()}) AND signature IS NOT NULL
         )
         SELECT a.article_id, a.published_at, a.duplicate_of, t.shingling, t.signature
-        FROM wanted JOIN articles AS a USING (article_id)
-        JOIN article_tracking AS t USING (article_id)
-        WHERE t.signature IS NOT NULL
-        ORDER BY a.article_id
+        FROM a JOIN t USING (article_id)
         """,
-        [to_json(sorted(set(buckets))), to_json(sorted(set(exclude)))],
+        [to_json(ids), to_json(ids)],
     ).fetchall()
     return [
         Copy(

@@ -1,0 +1,140 @@
+"""The near-duplicate lookup reads only the stored rows that share an LSH bucket with the batch.
+
+Its cost must follow the matches, not the size of the warehouse. That is checked on what DuckDB
+reports it read (its query profile), never on time: every table the lookup touches is read by
+index, and only the rows of the buckets asked for.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from parsers.records import ArticleRecord
+from tracking.duplicates import NUM_PERM, ROWS, Signature
+from tracking.relevance import Relevance
+from warehouse.articles import ArticleVersion, upsert_articles
+from warehouse.db import open_warehouse
+from warehouse.tracking import TrackedBatch, copies_sharing_buckets, store_batch
+
+STORED = 1500
+AT = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def random_signature(rng: random.Random) -> Signature:
+    values = [rng.getrandbits(32) for _ in range(NUM_PERM)]
+    return Signature("word5", b"".join(v.to_bytes(4, "little") for v in values))
+
+
+def half_copy(original: Signature, rng: random.Random) -> Signature:
+    """A signature sharing the first half of its bands with `original`."""
+    keep = (NUM_PERM // 2) * 4
+    other = random_signature(rng).values
+    return Signature("word5", original.values[:keep] + other[keep:])
+
+
+def store(con: duckdb.DuckDBPyConnection, signatures: dict[str, Signature]) -> None:
+    versions = [
+        ArticleVersion(
+            ArticleRecord(url=f"https://news.example/{i}", canonical_url=f"https://news.example/{i}",
+                          parser="test", title=i, body=("text",), published_at=AT),
+            "test",
+            AT,
+        )
+        for i in signatures
+    ]  # fmt: skip
+    upsert_articles(con, versions)
+    ids = {
+        i: str(r[0]) for i, r in zip(signatures, _article_ids(con, list(signatures)), strict=True)
+    }
+    nothing = Relevance(0.0, False, ())
+    store_batch(
+        con,
+        TrackedBatch(
+            {ids[i]: nothing for i in signatures},
+            {},
+            {ids[i]: s for i, s in signatures.items()},
+            [],
+            [],
+            [],
+            AT,
+        ),
+    )
+
+
+def _article_ids(con: duckdb.DuckDBPyConnection, titles: list[str]) -> list[tuple[object, ...]]:
+    return [
+        con.execute("SELECT article_id FROM articles WHERE title = ?", [t]).fetchall()[0]
+        for t in titles
+    ]
+
+
+def scans(profile: dict[str, object]) -> list[tuple[str, str, int]]:
+    """(table, scan type, rows read) of every table scan in a DuckDB JSON profile."""
+    found: list[tuple[str, str, int]] = []
+    extra = profile.get("extra_info")
+    if isinstance(extra, dict) and "Table" in extra:
+        table = str(extra["Table"]).rsplit(".", 1)[-1]  # "w.main.articles"
+        found.append((table, str(extra.get("Type")), int(str(profile["operator_rows_scanned"]))))
+    children = profile.get("children")
+    for child in children if isinstance(children, list) else []:
+        found += scans(child)
+    return found
+
+
+@dataclass(frozen=True)
+class Fetched:
+    rows: list[tuple[object, ...]]
+
+    def fetchall(self) -> list[tuple[object, ...]]:
+        return self.rows
+
+
+class Profiled:
+    """A connection that runs each statement under DuckDB's profiler and keeps what it read."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, folder: Path) -> None:
+        self.con = con
+        self.folder = folder
+        self.reads: list[tuple[str, str, int]] = []
+        self.statements = 0
+
+    def execute(self, sql: str, params: object = None) -> Fetched:
+        self.statements += 1
+        profile = self.folder / f"profile-{self.statements}.json"
+        self.con.execute("PRAGMA enable_profiling = 'json'")
+        self.con.execute(f"PRAGMA profiling_output = '{profile}'")
+        rows = self.con.execute(sql, params).fetchall()
+        self.reads += scans(json.loads(profile.read_text("utf-8")))
+        self.con.execute("PRAGMA disable_profiling")
+        return Fetched(rows)
+
+
+def test_the_lookup_reads_only_the_rows_of_the_buckets_asked_for(tmp_path: Path) -> None:
+    rng = random.Random(13)
+    target = random_signature(rng)
+    stored = {f"stored-{n}": random_signature(rng) for n in range(STORED)}
+    stored["the-copy"] = half_copy(target, rng)
+    with closing(open_warehouse(tmp_path / "w.duckdb")) as con:
+        store(con, stored)
+        bands_total = con.execute("SELECT count(*) FROM article_bands").fetchone()
+        assert bands_total == (len(stored) * NUM_PERM // ROWS,)
+        profiled = Profiled(con, tmp_path)
+        found = copies_sharing_buckets(profiled, target.buckets(), [])  # type: ignore[arg-type]
+
+    assert [c.signature for c in found] == [stored["the-copy"]]
+    shared = NUM_PERM // ROWS // 2  # the copy shares half of the target's bands
+    assert {table for table, _, _ in profiled.reads} == {
+        "article_bands",
+        "articles",
+        "article_tracking",
+    }
+    for table, kind, rows in profiled.reads:
+        assert kind == "Index Scan", (table, kind)
+        assert rows <= shared, (table, rows)  # of 60,000 bands and 1,500 articles
