@@ -110,7 +110,11 @@ def store(facts: list[ArticleFacts], gazetteer: Gazetteer) -> None:
         rows = stored.mentions + stored.figures + stored.agreements + stored.candidates
         sample = mentions[:2000]
         started = time.perf_counter()
-        con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)", sample)
+        con.executemany(
+            "INSERT INTO mentions (mention_id, article_id, entity_id, surface, field,"
+            " start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            sample,
+        )
         baseline = (time.perf_counter() - started) / max(len(sample), 1)
         con.close()
     print(f"store_facts: {rows:,} rows in {elapsed:.2f} s = {rows / elapsed:,.0f} rows/s")
