@@ -267,6 +267,29 @@ def test_an_event_keeps_its_id_when_earlier_coverage_arrives_later(
     assert described(at_once) == described(late)  # the order of arrival changes nothing else
 
 
+def test_any_order_of_arrival_ends_in_the_same_events(
+    prefect_harness: None, config_dir: Path, tmp_path: Path
+) -> None:
+    """Three happenings' coverage tracked newest first, a few articles per run, against all at
+    once: the same events with the same members, titles, types, dates and places."""
+    rows = labelled_rows()
+    ids = sorted(
+        (i for i in rows if i.startswith(("e1-", "e2-", "e3-", "s-en-opinion"))),
+        key=lambda i: (str(rows[i]["published_at"]), i),
+        reverse=True,
+    )
+    at_once = tmp_path / "at-once.duckdb"
+    add_articles(at_once, ids)
+    run_track(config_dir, at_once)
+
+    newest_first = tmp_path / "newest-first.duckdb"
+    for start in range(0, len(ids), 4):
+        add_articles(newest_first, ids[start : start + 4])
+        run_track(config_dir, newest_first)
+    assert described(newest_first) == described(at_once)
+    assert query(newest_first, "SELECT count(*) FROM v_events") == [(3,)]
+
+
 def test_the_track_command_reports_the_run(
     prefect_harness: None, config_dir: Path, warehouse_path: Path
 ) -> None:
