@@ -142,7 +142,6 @@ def _profile(article: TrackedArticle, settings: EventSettings) -> _Profile:
 
 @dataclass
 class _Cluster:
-    founder: TrackedArticle
     members: list[tuple[TrackedArticle, float]] = field(default_factory=list)
     entities: dict[str, float] = field(default_factory=dict)
     figures: dict[tuple[float, str | None], float] = field(default_factory=dict)
@@ -222,7 +221,7 @@ def cluster_events(
             if best is not None:
                 clusters[best[1]].add(article, profile, min(best[0], 99.0))
             elif founding:
-                cluster = _Cluster(article)
+                cluster = _Cluster()
                 cluster.add(article, profile, 1.0)
                 clusters.append(cluster)
     week_start = reference - timedelta(days=reference.weekday())
