@@ -23,7 +23,7 @@ import random
 import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from types import TracebackType
 
@@ -486,5 +486,10 @@ class Fetcher:
         robots check itself; the fetch is kept for the fetch log."""
         url = str(httpx.URL(origin).join("/robots.txt"))
         result = await self._fetch(url, None, Validators(), ROBOTS_TXT)
+        policy = policy_from_fetch(result)
+        if result.outcome == "http_error" and policy.allow_all:
+            # RFC 9309's "no rules" (404 and most 4xx) is the normal case for many sites: logged
+            # as such, so queries for what failed do not list it.
+            result = replace(result, outcome="no_robots")
         self._robots_fetches.append(result)
-        return policy_from_fetch(result)
+        return policy

@@ -20,6 +20,7 @@ OUTCOMES = (
     "refused_address",
     "disallowed",  # robots.txt rules forbid the URL
     "robots_unavailable",  # robots.txt could not be read (5xx, 429, unreachable): not this run
+    "no_robots",  # a robots.txt fetch answered 4xx: the site has no rules (not a failure)
     "throttled",  # the host asked for a longer pause (Retry-After) than retry_after_cap_s
     "too_large",
     "redirect_error",

@@ -142,6 +142,7 @@ def test_robots_404_allows_everything_and_is_logged(harness: Harness, server: HT
     harness.store(harness.robots_fetches)
     [row] = harness.log(server.url_for("/robots.txt"))
     assert (row["status"], row["attempt"]) == (404, 1)  # RFC 9309: 4xx means no rules
+    assert row["outcome"] == "no_robots"  # the normal case for many sites, not a failure
 
 
 def test_robots_redirect_is_followed(harness: Harness, server: HTTPServer) -> None:
