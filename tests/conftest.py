@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+
+from tests.fetch.fetch_harness import FaultServer, Reply, no_robots
 
 # Property tests check behaviour, never speed: no per-example deadline on a busy 2-core machine.
 settings.register_profile("hzhk", deadline=None, print_blob=True)
@@ -62,3 +64,19 @@ def prefect_harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
 
     with prefect_test_harness(server_startup_timeout=60):
         yield
+
+
+@pytest.fixture
+def fault_server() -> Iterator[Callable[..., FaultServer]]:
+    """Start a raw-socket FaultServer: `fault_server(reply)` or `fault_server(reply, robots=reply)`;
+    closed after the test (fetch and ingest tests both serve faults this way)."""
+    servers: list[FaultServer] = []
+
+    def start(reply: Reply, robots: Reply = no_robots) -> FaultServer:
+        server = FaultServer(reply, robots)
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.close()

@@ -21,7 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from tracking.matching import PhraseMatcher
 from tracking.text import Span, fold, split_paragraphs, split_sentences
@@ -39,19 +39,7 @@ Role = Literal[
     "topic",
     "trap",
 ]
-ROLES: tuple[Role, ...] = (
-    "hangzhou",
-    "hongkong",
-    "joint",
-    "joint_ref",
-    "other",
-    "action",
-    "actor",
-    "context",
-    "market",
-    "topic",
-    "trap",
-)
+ROLES: tuple[Role, ...] = get_args(Role)
 SIDES: tuple[Role, Role] = ("hangzhou", "hongkong")
 Actor = Literal["government", "organisation"]
 Strength = Literal["strong", "weak"]

@@ -13,10 +13,7 @@ from pytest_httpserver import HTTPServer
 
 from tests.fetch.fetch_harness import (
     LOOPBACK,
-    FaultServer,
     Harness,
-    Reply,
-    no_robots,
     quick_settings,
 )
 from warehouse.db import open_warehouse
@@ -62,18 +59,3 @@ def site(server: HTTPServer) -> HTTPServer:
     """The test server with no robots.txt (a 404: every path allowed)."""
     server.expect_request("/robots.txt").respond_with_data("", status=404)
     return server
-
-
-@pytest.fixture
-def fault_server() -> Iterator[Callable[..., FaultServer]]:
-    """Start a FaultServer: `fault_server(reply)` or `fault_server(reply, robots=reply)`."""
-    servers: list[FaultServer] = []
-
-    def start(reply: Reply, robots: Reply = no_robots) -> FaultServer:
-        server = FaultServer(reply, robots)
-        servers.append(server)
-        return server
-
-    yield start
-    for server in servers:
-        server.close()
