@@ -18,7 +18,7 @@ from flows.http.single import fetch_and_store
 from flows.ingest import IngestReport, ingest
 from flows.settings import load_settings
 from tests.fetch.fetch_harness import FaultServer, drip, reset
-from warehouse.db import connect
+from tests.ingest.conftest import read_rows
 
 pytestmark = pytest.mark.prefect
 
@@ -57,11 +57,7 @@ class Setup:
         )
 
     def query(self, sql: str, *params: object) -> list[tuple[object, ...]]:
-        con = connect(self.warehouse, read_only=True)
-        try:
-            return con.execute(sql, list(params)).fetchall()
-        finally:
-            con.close()
+        return read_rows(self.warehouse, sql, *params)
 
 
 def page(name: str, base: str) -> str:

@@ -20,8 +20,8 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from flows.ingest import IngestReport, ingest
+from tests.ingest.conftest import read_rows
 from warehouse.articles import ArticleVersion, UpsertCounts, upsert_articles
-from warehouse.db import connect
 
 pytestmark = pytest.mark.prefect
 
@@ -85,11 +85,7 @@ class Runs:
     requests: list[tuple[str, str, int]]  # path, If-None-Match sent, status answered
 
     def query(self, sql: str, *params: object) -> list[tuple[object, ...]]:
-        con = connect(self.warehouse, read_only=True)
-        try:
-            return con.execute(sql, list(params)).fetchall()
-        finally:
-            con.close()
+        return read_rows(self.warehouse, sql, *params)
 
 
 def fixture_text(name: str, base: str) -> str:
@@ -156,14 +152,8 @@ def serve(server: HTTPServer) -> None:
 
 
 def table_counts(path: Path) -> dict[str, int]:
-    con = connect(path, read_only=True)
-    try:
-        tables = ["sources", "articles", "fetches", "raw_pages", "ingest_errors", "runs"]
-        return {
-            t: int((con.execute(f"SELECT count(*) FROM {t}").fetchone() or [0])[0]) for t in tables
-        }
-    finally:
-        con.close()
+    tables = ["sources", "articles", "fetches", "raw_pages", "ingest_errors", "runs"]
+    return {t: int(str(read_rows(path, f"SELECT count(*) FROM {t}")[0][0])) for t in tables}
 
 
 @pytest.fixture(scope="module")
@@ -394,12 +384,8 @@ def test_a_run_that_crashes_while_storing_is_picked_up_by_the_next(
     second = run()  # due: a run that crashed never recorded its feed as answered
     third = run(force=True)
 
-    con = connect(warehouse, read_only=True)
-    try:
-        statuses = con.execute("SELECT status, error FROM runs ORDER BY started_at").fetchall()
-        stored = con.execute("SELECT count(*) FROM v_articles WHERE url LIKE 'http://%'").fetchall()
-    finally:
-        con.close()
+    statuses = read_rows(warehouse, "SELECT status, error FROM runs ORDER BY started_at")
+    stored = read_rows(warehouse, "SELECT count(*) FROM v_articles WHERE url LIKE 'http://%'")
     assert statuses == [
         ("failed", "OSError: disk full (simulated)"),
         ("completed", None),
