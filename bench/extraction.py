@@ -28,9 +28,10 @@ import trafilatura
 from bs4 import BeautifulSoup
 
 from parsers.article import parse_article
-from parsers.article.text import strip_site_suffix
+from parsers.article.boilerplate import strip_site_suffix
 from parsers.charset import decode_html
-from parsers.records import ArticleRecord, ParseError
+from parsers.errors import ParseError
+from records.articles import ArticleRecord
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"

@@ -20,10 +20,10 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from records.facts import ArticleFacts
 from tracking.entities import Gazetteer, load_gazetteer
-from tracking.facts import extract_facts
-from tracking.records import ArticleFacts
-from tracking.text import sentences
+from tracking.extraction import extract_facts
+from tracking.folding import sentences
 from warehouse.db import open_warehouse
 from warehouse.facts import store_facts
 

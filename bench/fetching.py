@@ -24,8 +24,8 @@ from pathlib import Path
 import httpx
 
 from flows.http.fetcher import Fetcher
-from flows.http.results import FetchRequest, FetchResult
 from flows.settings import FetchSettings
+from records.fetch import FetchRequest, FetchResult
 from warehouse.db import open_warehouse
 from warehouse.fetchlog import record_results
 

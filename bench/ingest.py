@@ -17,8 +17,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from parsers.records import ArticleRecord, Image
-from warehouse.articles import ArticleVersion, known_urls, upsert_articles
+from records.articles import ArticleRecord, ArticleVersion, Image
+from warehouse.articles import known_urls, upsert_articles
 from warehouse.db import open_warehouse
 
 T0 = datetime(2025, 4, 24, tzinfo=UTC)

@@ -38,23 +38,20 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from flows.settings import load_settings
-from parsers.records import ArticleRecord
+from records.articles import ArticleRecord, ArticleVersion
+from records.events import NUM_PERM, Copy, Event, Signature
+from records.relevance import Relevance
+from records.tracking import TrackedBatch
 from tracking.assess import ArticleText, Assessment, assess
-from tracking.dates import reference_date
-from tracking.duplicates import NUM_PERM, Copy, Signature, link_duplicates
+from tracking.duplicates import link_duplicates
 from tracking.entities import load_gazetteer
-from tracking.events import (
-    Event,
-    EventSettings,
-    TrackedArticle,
-    cluster_events,
-    load_event_settings,
-)
-from tracking.relevance import Relevance, load_relevance
-from tracking.text import fold
-from warehouse.articles import ArticleVersion, upsert_articles
+from tracking.events import EventSettings, TrackedArticle, cluster_events, load_event_settings
+from tracking.folding import fold
+from tracking.relevance import load_relevance
+from tracking.text_dates import reference_date
+from warehouse.articles import upsert_articles
 from warehouse.db import open_warehouse
-from warehouse.tracking import TrackedBatch, copies_sharing_buckets, store_batch
+from warehouse.tracking import copies_sharing_buckets, store_batch
 
 DEFAULT_DATA = Path(__file__).resolve().parent / "data" / "tracking_labelled.jsonl"
 HELDOUT_DATA = Path(__file__).resolve().parent / "data" / "tracking_heldout.jsonl"

@@ -511,7 +511,7 @@ def extract(
     from parsers.article.router import MAX_BYTES
     from parsers.article.serialize import record_to_json
     from parsers.compression import gunzip
-    from parsers.records import ParseError
+    from parsers.errors import ParseError
 
     failed = 0
     results: list[dict[str, object]] = []

@@ -28,13 +28,13 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from flows.http.fetcher import Fetcher
-from flows.http.results import FetchRequest, FetchResult, Validators
 from flows.sources import Source, parse_options, request_url
+from parsers.errors import ParseError
 from parsers.feeds import parse_feed
 from parsers.feeds.sitemap import read_sitemap
-from parsers.records import ArticleRecord, FeedItem, ParseError
 from parsers.urls import canonicalize, is_fetchable
-from warehouse.articles import ArticleVersion
+from records.articles import ArticleRecord, ArticleVersion, FeedItem
+from records.fetch import FetchRequest, FetchResult, Validators
 
 HEADLINE_KINDS = frozenset({"google_news"})
 

@@ -46,13 +46,6 @@ from flows.discover import (
     with_feed_metadata,
 )
 from flows.http.fetcher import Fetcher
-from flows.http.results import (
-    FetchRequest,
-    FetchResult,
-    Validators,
-    permanent_failure,
-    worth_retrying,
-)
 from flows.settings import Settings, load_settings
 from flows.sources import (
     Source,
@@ -63,13 +56,23 @@ from flows.sources import (
     source_row,
 )
 from parsers.article import parse_article
-from parsers.records import ArticleRecord, ParseError
+from parsers.errors import ParseError
 from parsers.urls import canonicalize, is_fetchable
-from warehouse.articles import ArticleVersion, known_urls, upsert_articles
+from records.articles import ArticleRecord, ArticleVersion
+from records.fetch import (
+    FetchRequest,
+    FetchResult,
+    UrlFailure,
+    Validators,
+    permanent_failure,
+    worth_retrying,
+)
+from records.runs import RunProblem
+from warehouse.articles import known_urls, upsert_articles
 from warehouse.db import open_warehouse, transaction, writing
 from warehouse.fetchlog import last_answered, record_results, validators_for
-from warehouse.holds import UrlFailure, held_urls, hold_urls, release_urls
-from warehouse.runs import RunProblem, finish_run, record_problems, run_problems, start_run
+from warehouse.holds import held_urls, hold_urls, release_urls
+from warehouse.runs import finish_run, record_problems, run_problems, start_run
 from warehouse.sources import upsert_sources
 
 FLOW_NAME = "ingest"

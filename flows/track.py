@@ -33,9 +33,11 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from flows.settings import Settings, load_settings
+from records.events import Copy, DuplicateLink
+from records.facts import ArticleFacts
+from records.tracking import StoredArticle, TrackedBatch
 from tracking.assess import ArticleText, Assessment, assess
-from tracking.dates import reference_date
-from tracking.duplicates import Copy, DuplicateLink, link_duplicates
+from tracking.duplicates import link_duplicates
 from tracking.entities import Gazetteer, load_gazetteer
 from tracking.event_ids import CarriedEvents, carry_ids
 from tracking.events import (
@@ -44,15 +46,13 @@ from tracking.events import (
     cluster_events,
     load_event_settings,
 )
-from tracking.facts import extract_facts
-from tracking.records import ArticleFacts
+from tracking.extraction import extract_facts
 from tracking.relevance import RelevanceGazetteer, load_relevance
+from tracking.text_dates import reference_date
 from warehouse.db import connect, open_warehouse
 from warehouse.facts import store_facts
 from warehouse.runs import finish_run, start_run
 from warehouse.tracking import (
-    StoredArticle,
-    TrackedBatch,
     articles_to_track,
     copies_sharing_buckets,
     event_context,

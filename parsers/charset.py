@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 from charset_normalizer.md import mess_ratio
+
+from records.fetch import Decoded
 
 # Legacy names decoded with their supersets, so characters outside the old tables survive.
 SUPERSETS = {
@@ -66,24 +67,8 @@ LIKELY_CHARSETS = ("utf-8", "gb18030", "big5hkscs")
 # The most bytes a charset we read leaves pending at the end of a cut page: three bytes of a
 # four-byte UTF-8 or GB18030 character. A longer pending tail is not a cut character.
 MAX_INCOMPLETE = 3
-TRUNCATED = "truncated: the page ends inside a character (cut off in transfer?)"
 
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([a-zA-Z0-9_\-:.]+)""", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Decoded:
-    text: str
-    charset: str  # the codec actually used (normalised Python name)
-    declared: str | None  # what the header/meta/BOM said, if anything
-    source: str  # bom, header, meta, utf-8, detected, fallback
-    corrected: bool  # a declaration existed but the bytes said otherwise
-    truncated: bool = False  # the bytes ended inside a character, which was dropped
-
-    @property
-    def problems(self) -> tuple[str, ...]:
-        """What a record made from this text should report about the decoding."""
-        return (TRUNCATED,) if self.truncated else ()
 
 
 def normalise(name: str | None) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zlib
 
-from parsers.records import ParseError
+from parsers.errors import ParseError
 
 _GZIP = 16 + zlib.MAX_WBITS  # a gzip header and trailer around the deflate stream
 

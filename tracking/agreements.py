@@ -17,11 +17,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from tracking.dates import is_planned, nearby_date
+from records.facts import Agreement, Mention
 from tracking.entities import Gazetteer
 from tracking.figures import NUMBER_WORDS, zh_number
-from tracking.records import Agreement, Mention
-from tracking.text import Sentence
+from tracking.folding import Sentence
+from tracking.text_dates import is_planned, nearby_date
 
 _MOU = r"memorand(?:um|a|ums)(?: of understanding)?|mous?|备忘录"
 AGREEMENT_TERM = re.compile(

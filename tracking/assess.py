@@ -8,11 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from tracking.duplicates import Signature, signature
+from records.events import Signature
+from records.facts import ArticleFacts
+from records.relevance import Relevance
+from tracking.duplicates import signature
 from tracking.entities import Gazetteer
-from tracking.facts import extract_facts
-from tracking.records import ArticleFacts
-from tracking.relevance import Relevance, RelevanceGazetteer, score_article
+from tracking.extraction import extract_facts
+from tracking.relevance import RelevanceGazetteer, score_article
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tracking.records import Mention
-from tracking.text import Sentence
+from records.facts import Mention
+from tracking.folding import Sentence
 
 _ACCORDING_TO = re.compile(
     r"\b(?:according to|data from|figures from|statistics from|a report by|estimates by)\s+"

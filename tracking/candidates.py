@@ -21,9 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from records.facts import Candidate, Mention
 from tracking.entities import Gazetteer
-from tracking.records import Candidate, Mention
-from tracking.text import Folded, Span, split_sentences
+from tracking.folding import Folded, Span, split_sentences
 
 _LATIN = r"[A-Za-z\u00c0-\u024f’'\-]"
 _CAP_WORD = rf"(?:[A-Z]{_LATIN}*|\d+[A-Z][A-Za-z]*)"  # "5G" is a name part, "88bn" is not

@@ -23,11 +23,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from records.facts import EventCue, Mention
 from tracking.agreements import AGREEMENT_TERM, SIGNING
-from tracking.dates import is_planned, nearby_date
 from tracking.entities import Gazetteer
-from tracking.records import EventCue, Mention
-from tracking.text import Sentence, fold
+from tracking.folding import Sentence, fold
+from tracking.text_dates import is_planned, nearby_date
 
 _HEADS_EN = (
     "Forum|Conference|Summit|Expo|Exposition|Week|Meeting|Fair|Exhibition|Symposium|Session|"

@@ -9,21 +9,16 @@ confirmed by their estimated Jaccard similarity, and every copy points at the ea
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import numpy as np
 from datasketch import MinHash
 
-from tracking.text import fold
+from records.events import NUM_PERM, Copy, DuplicateLink, Signature
+from tracking.folding import fold
 
-NUM_PERM = 120
-BANDS = 40  # 40 bands of 3 rows: a pair with Jaccard 0.5 shares a bucket with p > 0.99
-ROWS = NUM_PERM // BANDS
 DUPLICATE_THRESHOLD = 0.5  # estimated Jaccard over shingles; different stories score near 0
 MIN_SHINGLES = 8  # below this (a headline alone) a signature says nothing about the story
 SEED = 20190613
@@ -32,51 +27,6 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"\w+")
 _NOT_TEXT = re.compile(r"[\W_]+")
 _LATEST = datetime.max.replace(tzinfo=UTC)
-
-
-@dataclass(frozen=True)
-class Signature:
-    shingling: str  # "word5" or "char3"
-    values: bytes  # NUM_PERM little-endian uint32 values
-
-    def similarity(self, other: Signature) -> float:
-        """The MinHash estimate of the Jaccard similarity of the two shingle sets."""
-        if self.shingling != other.shingling or len(self.values) != len(other.values):
-            return 0.0
-        mine = np.frombuffer(self.values, dtype="<u4")
-        theirs = np.frombuffer(other.values, dtype="<u4")
-        return float(np.count_nonzero(mine == theirs)) / len(mine)
-
-    def buckets(self) -> tuple[int, ...]:
-        """One 64-bit bucket key per LSH band; equal keys mean an equal band."""
-        width = ROWS * 4
-        return tuple(
-            int.from_bytes(
-                hashlib.blake2b(
-                    band.to_bytes(2, "little") + self.values[band * width : (band + 1) * width],
-                    digest_size=8,
-                ).digest(),
-                "little",
-            )
-            for band in range(BANDS)
-        )
-
-
-@dataclass(frozen=True)
-class Copy:
-    """An article as duplicate detection sees it: when it appeared and what it says."""
-
-    article_id: str
-    published_at: datetime | None
-    signature: Signature
-    duplicate_of: str | None = None  # for stored articles: the link they already have
-
-
-@dataclass(frozen=True)
-class DuplicateLink:
-    article_id: str
-    duplicate_of: str | None  # None: this article is the earliest copy of its story
-    similarity: float | None  # to the closest confirmed copy, when it has one
 
 
 def shingles(text: str) -> tuple[str, set[str]]:

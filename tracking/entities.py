@@ -15,9 +15,9 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from records.facts import EVENT_TYPES, Mention
+from tracking.folding import Folded, fold, split_sentences
 from tracking.matching import PhraseMatcher
-from tracking.records import EVENT_TYPES, Mention
-from tracking.text import Folded, fold, split_sentences
 
 ENTITY_TYPES = ("person", "organization", "place")
 _CONTEXTUAL = "\x00"  # key prefix of phrases that need their antecedent first

@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from tracking.events import Event
-from warehouse.keys import stable_id
+from records.events import Event
+from records.ids import stable_id
 
 
 @dataclass(frozen=True)

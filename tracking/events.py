@@ -26,13 +26,13 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tracking.dates import reference_date
-from tracking.duplicates import Signature
-from tracking.records import EVENT_TYPES as EVENT_TYPES
-from tracking.records import ArticleFacts, EventCue
+from records.events import Event, Signature
+from records.facts import EVENT_TYPES as EVENT_TYPES
+from records.facts import ArticleFacts, EventCue
+from records.ids import stable_id
+from tracking.folding import fold
 from tracking.relevance import RelevanceConfigError
-from tracking.text import fold
-from warehouse.keys import stable_id
+from tracking.text_dates import reference_date
 
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 T = TypeVar("T")
@@ -95,18 +95,6 @@ class TrackedArticle:
     facts: ArticleFacts
     signature: Signature | None = None
     duplicate_of: str | None = None
-
-
-@dataclass(frozen=True)
-class Event:
-    event_id: str
-    title: str
-    event_type: str | None
-    event_date: date | None
-    place: str | None
-    status: str  # new (first seen in the reference week or later), continuing
-    first_seen: date | None
-    members: tuple[tuple[str, float], ...]  # (article_id, similarity when it joined)
 
 
 @dataclass(frozen=True)

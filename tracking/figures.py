@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from records.facts import Figure, Mention
 from tracking.attribution import sentence_source
-from tracking.dates import find_as_of, find_dates
-from tracking.records import Figure, Mention
-from tracking.text import Sentence
+from tracking.folding import Sentence
+from tracking.text_dates import find_as_of, find_dates
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _UNITS = [

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from tracking.text import fold
+from tracking.folding import fold
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, get_args
 
+from records.relevance import Field, Reason, Relevance
+from tracking.folding import Span, fold, split_paragraphs, split_sentences
 from tracking.matching import PhraseMatcher
-from tracking.text import Span, fold, split_paragraphs, split_sentences
 
 Role = Literal[
     "hangzhou",
@@ -43,7 +44,6 @@ ROLES: tuple[Role, ...] = get_args(Role)
 SIDES: tuple[Role, Role] = ("hangzhou", "hongkong")
 Actor = Literal["government", "organisation"]
 Strength = Literal["strong", "weak"]
-Field = Literal["title", "body", "article"]
 
 
 class RelevanceConfigError(Exception):
@@ -99,28 +99,6 @@ class RelevanceGazetteer:
     threshold: float
     matcher: PhraseMatcher
     connectors: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class Reason:
-    """One contribution to the score: which term (or pair of terms), which group, and where.
-
-    `field` is "article" for judgements about the whole article (the co-occurrence cap, another
-    place as the subject); a rule that withheld credit shows with contribution 0.
-    """
-
-    term: str  # as written in the article; "A + B" for a pair, "A / B" for a term and its cause
-    group: str  # a gazetteer group, or a rule: pair_sentence, action_with_pair, market_context ...
-    field: Field
-    sentence: int  # index of the sentence within its field (title: 0)
-    contribution: float
-
-
-@dataclass(frozen=True)
-class Relevance:
-    score: float
-    is_relevant: bool
-    reasons: tuple[Reason, ...]
 
 
 def load_relevance(config_dir: Path, threshold: float | None = None) -> RelevanceGazetteer:

@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from tracking.text import Folded
+from tracking.folding import Folded
 
 # Words that head an English title, and words that may stand before a head inside one.
 TITLE_HEADS = frozenset(

@@ -8,35 +8,15 @@ never replaces one with a body.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import duckdb
 
-from parsers.records import ArticleRecord
+from records.articles import ArticleVersion
+from records.ids import article_id
 from warehouse.batch import rows_table, to_json, values_table
-from warehouse.keys import article_id
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleVersion:
-    """A parsed article with where and when it was found, ready to be stored."""
-
-    record: ArticleRecord
-    source_id: str | None
-    seen_at: datetime  # becomes first_seen_at when the article is new
-    content_sha256: str | None = None  # the raw page it was parsed from
-    publisher_url: str | None = None  # the publisher's address, for aggregator items
-
-    @property
-    def article_id(self) -> str:
-        return article_id(self.record.canonical_url)
-
-    @property
-    def body(self) -> str | None:
-        return self.record.text or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +92,7 @@ def _row(key: str, version: ArticleVersion) -> dict[str, object]:
         "access": r.access,
         "parser": r.parser,
         "content_sha256": version.content_sha256,
-        "body_sha256": hashlib.sha256(body.encode("utf-8")).hexdigest() if body else None,
+        "body_sha256": version.body_sha256,
     }
 
 

@@ -13,11 +13,11 @@ from typing import Any
 
 import duckdb
 
+from records.facts import ArticleFacts, Candidate, Mention
+from records.ids import stable_id
 from tracking.entities import Gazetteer
-from tracking.records import ArticleFacts, Candidate, Mention
 from warehouse.batch import Columns, rows_table, to_json, values_table
 from warehouse.db import transaction
-from warehouse.keys import stable_id
 
 # Column types of each batch; rows travel as one JSON parameter (warehouse.batch, bench.facts).
 _ENTITY: Columns = {

@@ -16,11 +16,11 @@ from typing import Any
 
 import duckdb
 
-from flows.http.results import FetchResult, Validators
+from records.fetch import FetchResult, Validators
+from records.ids import stable_id
 from warehouse.archive import store_body
 from warehouse.batch import rows_table, to_json, values_table
 from warehouse.db import transaction
-from warehouse.keys import stable_id
 
 # The fetch log says "stored" where the result said "ok": the body is now in the archive.
 LOG_OUTCOME = {"ok": "stored"}

@@ -9,24 +9,12 @@ fetched and stored again is released.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
 
+from records.fetch import UrlFailure
 from warehouse.batch import rows_table, to_json, values_table
-
-
-@dataclass(frozen=True, slots=True)
-class UrlFailure:
-    """One permanent failure of a URL, as the flow judged it."""
-
-    url: str
-    outcome: str  # http_error (404/410), parse_error, too_large, refused_address, invalid_url
-    status: int | None
-    error: str | None
-    at: datetime  # tz-aware
-
 
 HOLD_COLUMNS = {
     "url": "VARCHAR", "outcome": "VARCHAR", "status": "INTEGER", "error": "VARCHAR",

@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
 
+from records.ids import stable_id
+from records.runs import RunProblem
 from warehouse.batch import rows_table, to_json
-from warehouse.keys import stable_id
-
-
-@dataclass(frozen=True, slots=True)
-class RunProblem:
-    """Something a run could not do, other than an HTTP attempt (those are in `fetches`)."""
-
-    stage: str  # discover, fetch, parse
-    source_id: str | None
-    url: str | None
-    error_class: str | None
-    error: str
-    at: datetime
 
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, flow: str, started_at: datetime) -> None:

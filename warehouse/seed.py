@@ -18,7 +18,7 @@ from typing import Any
 
 import duckdb
 
-from warehouse.keys import article_id
+from records.ids import article_id
 from warehouse.sources import SourceRow, upsert_sources
 
 

@@ -8,47 +8,15 @@ before the batch and the next run redoes it; writing the same batch twice gives 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from datetime import date, datetime
 
 import duckdb
 
-from tracking.duplicates import Copy, DuplicateLink, Signature
-from tracking.events import Event
-from tracking.relevance import Relevance
+from records.events import Copy, DuplicateLink, Event, Signature
+from records.tracking import StoredArticle, TrackedBatch
 from warehouse.batch import rows_table, to_json, values_table
 from warehouse.db import transaction
-
-
-@dataclass(frozen=True)
-class StoredArticle:
-    """An article as tracking reads it from the warehouse."""
-
-    article_id: str
-    title: str | None
-    body: str
-    language: str | None
-    published_at: datetime | None
-    publisher: str | None
-    body_sha256: str | None
-    is_relevant: bool | None
-    duplicate_of: str | None
-    signature: Signature | None  # as stored by an earlier run
-
-
-@dataclass(frozen=True)
-class TrackedBatch:
-    """Everything one tracking step decided about a batch, written together."""
-
-    relevance: Mapping[str, Relevance]  # by article id: every article of the batch
-    body_sha256: Mapping[str, str | None]  # the version each article was tracked at
-    signatures: Mapping[str, Signature | None]
-    duplicates: Sequence[DuplicateLink]
-    events: Sequence[Event]
-    reclustered: Sequence[str]  # article ids whose event membership `events` replaces
-    tracked_at: datetime
-    merged: Mapping[str, str] = field(default_factory=dict)  # retired event id -> its new holder
-
 
 _ARTICLE_COLUMNS = """
     a.article_id, a.title, coalesce(a.body, ''), a.language, a.published_at, a.publisher,

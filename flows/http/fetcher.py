@@ -33,12 +33,12 @@ from flows.http.agent import user_agent
 from flows.http.body import ACCEPT_ENCODING, BodyDecodingError, BodyTooLarge, read_bounded
 from flows.http.guard import AddressGuard, InvalidURL, RefusedAddress, Unresolvable
 from flows.http.pacing import HostHeld, HostPacer
-from flows.http.results import Attempt, FetchRequest, FetchResult, Validators
 from flows.http.retry import parse_retry_after, retry_wait, should_retry_status
 from flows.http.robots import ROBOTS_MAX_BYTES, RobotsCache, RobotsPolicy, policy_from_fetch
 from flows.http.transport import guarded_transport
 from flows.settings import FetchSettings
-from parsers.charset import Decoded, decode_html
+from parsers.charset import decode_html
+from records.fetch import Attempt, Decoded, FetchRequest, FetchResult, Validators
 
 __all__ = [
     "Attempt",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from protego import Protego
 
-from flows.http.results import FetchResult
+from records.fetch import FetchResult
 
 # RFC 9309 asks crawlers to read at least 500 KiB of a robots.txt; we stop there.
 ROBOTS_MAX_BYTES = 512_000

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 import duckdb
 
 from flows.http.fetcher import Fetcher
-from flows.http.results import FetchResult, Validators, permanent_failure
 from flows.settings import Settings
+from records.fetch import FetchResult, UrlFailure, Validators, permanent_failure
 from warehouse.archive import archive_key
 from warehouse.db import open_warehouse, transaction
 from warehouse.fetchlog import RecordSummary, record_results, validators_for
-from warehouse.holds import UrlFailure, hold_urls, release_urls
+from warehouse.holds import hold_urls, release_urls
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from parsers.text import clean_text
+from parsers.whitespace import clean_text
 
 _PREFIX = re.compile(
     r"^\s*(written\s+by|reported\s+by|by|作者|撰文|文|通讯员|通訊員|"

@@ -22,12 +22,12 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHT
 from lxml.html import HtmlElement
 
 from parsers.article.authors import split_authors
+from parsers.article.boilerplate import drop_author_bio, is_caption, split_body, strip_site_suffix
 from parsers.article.language import detect_language
 from parsers.article.metadata import PageMeta, parse_tree, read_meta
-from parsers.article.text import drop_author_bio, is_caption, split_body, strip_site_suffix
 from parsers.dates import CHINA_TZ, parse_datetime
-from parsers.records import Access, ArticleRecord, Image
-from parsers.text import clean_text
+from parsers.whitespace import clean_text
+from records.articles import Access, ArticleRecord, Image
 
 _NOISE = "script, style, noscript, template, iframe, form, button, svg, nav, aside"
 

@@ -15,10 +15,10 @@ import trafilatura
 from bs4 import Tag
 
 from parsers.article.base import ArticleParser, Extracted, Page, element_text, finish
-from parsers.article.text import cjk_ratio, split_body
+from parsers.article.boilerplate import cjk_ratio, split_body
 from parsers.dates import parse_datetime
-from parsers.records import ArticleRecord, Image
-from parsers.text import clean_text
+from parsers.whitespace import clean_text
+from records.articles import ArticleRecord, Image
 
 # trafilatura logs every page it finds too short at WARNING; that is our `problems`' job.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)

@@ -12,8 +12,8 @@ from functools import cache
 
 import opencc
 
-from parsers.article.text import cjk_ratio
-from parsers.records import Language
+from parsers.article.boilerplate import cjk_ratio
+from records.articles import Language
 
 _KANA = re.compile("[\u3040-\u30ff]")
 SAMPLE = 4000  # characters; enough to decide, bounded cost on long pages

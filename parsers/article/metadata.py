@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 from lxml.etree import ParserError
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
-from parsers.text import clean_text
+from parsers.whitespace import clean_text
 
 _PARSER = HTMLParser(encoding="utf-8", remove_comments=True, huge_tree=True)
 

@@ -15,7 +15,8 @@ from parsers.article.base import Page, load_page
 from parsers.article.generic import parse_generic
 from parsers.article.registry import publisher_for
 from parsers.charset import decode_html
-from parsers.records import ArticleRecord, ParseError
+from parsers.errors import ParseError
+from records.articles import ArticleRecord
 
 MAX_BYTES = 24_000_000  # bigger "pages" are archives or media dumps, not articles
 _BINARY_SAMPLE = 2048

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import datetime
 
-from parsers.records import ArticleRecord
+from records.articles import ArticleRecord
 
 
 def _plain(value: object) -> object:

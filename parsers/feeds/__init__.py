@@ -14,14 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from parsers.errors import ParseError
 from parsers.feeds.gdelt import parse_gdelt
 from parsers.feeds.google_news import parse_google_news
 from parsers.feeds.govhk import parse_govhk_press
 from parsers.feeds.html_list import parse_html_list
-from parsers.feeds.investhk import parse_investhk
+from parsers.feeds.investhk_json import parse_investhk
 from parsers.feeds.rss import parse_rss
 from parsers.feeds.sitemap import parse_sitemap
-from parsers.records import FeedItem, ParseError
+from records.articles import FeedItem
 
 FeedParser = Callable[[bytes, str, Mapping[str, str]], list[FeedItem]]
 

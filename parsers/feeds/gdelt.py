@@ -15,10 +15,11 @@ from datetime import UTC
 from typing import Any
 
 from parsers.dates import parse_datetime
-from parsers.feeds.language import gdelt_language
-from parsers.feeds.text import fragment_text, soup
-from parsers.records import FeedItem, ParseError
+from parsers.errors import ParseError
+from parsers.feeds.fragments import fragment_text, soup
+from parsers.feeds.language_tags import gdelt_language
 from parsers.urls import is_fetchable
+from records.articles import FeedItem
 
 # Control characters JSON forbids even inside strings (tab, newline and CR excepted).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -13,10 +13,10 @@ from dataclasses import replace
 
 from bs4 import Tag
 
+from parsers.feeds.fragments import fragment_text, soup
 from parsers.feeds.rss import entry_item, feed_context, read_feed
-from parsers.feeds.text import fragment_text, soup
-from parsers.records import FeedItem
 from parsers.urls import resolve
+from records.articles import FeedItem
 
 TITLE_SEPARATOR = " - "
 GOOGLE_NEWS_HOST = "news.google.com"

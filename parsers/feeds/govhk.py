@@ -16,12 +16,12 @@ from datetime import datetime
 from bs4 import Tag
 
 from parsers.dates import CHINA_TZ
+from parsers.feeds.fragments import fragment_text
 from parsers.feeds.html_list import page_base, page_soup
-from parsers.feeds.language import language_tag
+from parsers.feeds.language_tags import language_tag
 from parsers.feeds.rss import parse_rss
-from parsers.feeds.text import fragment_text
-from parsers.records import FeedItem
 from parsers.urls import resolve
+from records.articles import FeedItem
 
 PRESS_RELEASE = re.compile(r"/gia/general/(\d{4})(\d{2})/(\d{2})/(P\d+)\w*\.htm", re.I)
 _TIME = re.compile(r"(?<!\d)([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)(?!\d)")

@@ -8,10 +8,11 @@ from bs4 import BeautifulSoup, Tag
 from soupsieve import SelectorSyntaxError
 
 from parsers.charset import decode_html
-from parsers.feeds.language import language_tag
-from parsers.feeds.text import fragment_text, soup
-from parsers.records import FeedItem, ParseError
+from parsers.errors import ParseError
+from parsers.feeds.fragments import fragment_text, soup
+from parsers.feeds.language_tags import language_tag
 from parsers.urls import canonicalize, resolve
+from records.articles import FeedItem
 
 
 def page_soup(data: bytes, what: str) -> BeautifulSoup:

@@ -17,12 +17,13 @@ import feedparser
 
 from parsers.charset import decode_html, normalise, sniff_declared
 from parsers.dates import parse_datetime
-from parsers.feeds.language import language_tag
+from parsers.errors import ParseError
+from parsers.feeds.fragments import fragment_text
+from parsers.feeds.language_tags import language_tag
 from parsers.feeds.safexml import check_xml
-from parsers.feeds.text import fragment_text
 from parsers.feeds.zones import zone
-from parsers.records import FeedItem, ParseError
 from parsers.urls import is_fetchable, resolve
+from records.articles import FeedItem
 
 _DECLARATION = re.compile(rb"""(<\?xml[^>]*encoding\s*=\s*["'])([A-Za-z0-9_.\-]+)(["'])""")
 

@@ -14,7 +14,7 @@ from xml.etree.ElementTree import ParseError as XMLSyntaxError
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeElementTree
 
-from parsers.records import ParseError
+from parsers.errors import ParseError
 
 # expat codes that mean the document stops early: nothing after this point can be trusted.
 NO_ELEMENTS, UNCLOSED_TOKEN, PARTIAL_CHAR, UNCLOSED_CDATA = 3, 5, 6, 20

@@ -15,12 +15,13 @@ from xml.etree.ElementTree import Element
 
 from parsers.compression import gunzip
 from parsers.dates import parse_datetime
-from parsers.feeds.language import language_tag
+from parsers.errors import ParseError
+from parsers.feeds.fragments import fragment_text
+from parsers.feeds.language_tags import language_tag
 from parsers.feeds.safexml import local_name, parse_xml
-from parsers.feeds.text import fragment_text
 from parsers.feeds.zones import zone
-from parsers.records import FeedItem, ParseError
 from parsers.urls import resolve
+from records.articles import FeedItem
 
 SITEMAP_ROOTS = frozenset({"urlset", "sitemapindex"})
 GZIP_MAGIC = b"\x1f\x8b"

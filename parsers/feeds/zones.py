@@ -11,7 +11,7 @@ from datetime import UTC, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from parsers.dates import CHINA_TZ
-from parsers.records import ParseError
+from parsers.errors import ParseError
 
 _OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2}):?(\d{2})?$", re.I)
 

@@ -18,8 +18,8 @@ from typing import Any
 import duckdb
 
 from flows.http.fetcher import Fetcher
-from flows.http.results import FetchRequest, FetchResult
 from flows.settings import FetchSettings
+from records.fetch import FetchRequest, FetchResult
 from warehouse.fetchlog import RecordSummary, record_results
 
 LOOPBACK = ["127.0.0.1"]

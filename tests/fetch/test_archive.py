@@ -12,8 +12,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.http.results import Attempt, FetchResult, Validators
 from parsers.charset import decode_html
+from records.fetch import Attempt, FetchResult, Validators
 from warehouse.archive import ArchiveError, archive_key, load_body, read_body, store_body
 from warehouse.db import open_warehouse
 from warehouse.fetchlog import record_results, validators_for

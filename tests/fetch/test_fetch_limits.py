@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from flows.http.results import worth_retrying
+from records.fetch import worth_retrying
 from tests.fetch.fetch_harness import FaultServer, Harness, chunked_flood, drip
 
 PAGE = "<html><body><p>Hangzhou and Hong Kong sign a memorandum</p></body></html>"

@@ -9,8 +9,8 @@ import httpx
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from flows.http.results import FetchRequest, worth_retrying
 from flows.http.robots import RobotsResponse, policy_from_response
+from records.fetch import FetchRequest, worth_retrying
 from tests.fetch.fetch_harness import FaultServer, Harness, answer, reset
 
 PAGE = "<html><body><p>Zhejiang and Hong Kong trade figures</p></body></html>"

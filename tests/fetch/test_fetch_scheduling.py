@@ -10,7 +10,7 @@ import time
 import httpx
 
 from flows.http.fetcher import Fetcher
-from flows.http.results import FetchRequest, FetchResult
+from records.fetch import FetchRequest, FetchResult
 from tests.fetch.fetch_harness import quick_settings
 
 HOSTS = ["a.example", "b.example", "c.example", "d.example"]

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from flows.http.results import FetchRequest
+from records.fetch import FetchRequest
 from tests.fetch.fetch_harness import FaultServer, Harness, Reply, reset, truncated
 from warehouse.archive import read_body
 from warehouse.fetchlog import validators_for

@@ -17,9 +17,9 @@ from flows.http.guard import (
     check_addresses,
     forbidden_reason,
 )
-from flows.http.results import FetchResult
 from flows.http.robots import RobotsPolicy
 from flows.http.transport import GuardedBackend
+from records.fetch import FetchResult
 from tests.fetch.fetch_harness import quick_settings
 
 

@@ -18,7 +18,7 @@ from flows.discover import (
 )
 from flows.ingest import trusted_canonical
 from flows.sources import Source
-from parsers.records import ArticleRecord, FeedItem
+from records.articles import ArticleRecord, FeedItem
 
 T0 = datetime(2025, 4, 24, 10, 30, tzinfo=UTC)
 RSS = Source(id="rss", name="RSS", kind="rss", url="https://a.hk/feed.xml")

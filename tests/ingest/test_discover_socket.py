@@ -14,8 +14,8 @@ from werkzeug import Request, Response
 
 from flows.discover import Discovery, discover_source
 from flows.http.fetcher import Fetcher
-from flows.http.results import Validators
 from flows.sources import Source
+from records.fetch import Validators
 from tests.fetch.fetch_harness import LOOPBACK, quick_settings
 
 NOW = datetime.now(UTC)

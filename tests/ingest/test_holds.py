@@ -11,8 +11,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from records.fetch import UrlFailure
 from warehouse.db import open_warehouse
-from warehouse.holds import UrlFailure, held_urls, hold_urls, release_urls
+from warehouse.holds import held_urls, hold_urls, release_urls
 
 T0 = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
 GONE = "https://example.hk/news/gone.htm"

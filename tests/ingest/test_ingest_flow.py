@@ -20,8 +20,9 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from flows.ingest import IngestReport, ingest
+from records.articles import ArticleVersion
 from tests.ingest.conftest import read_rows
-from warehouse.articles import ArticleVersion, UpsertCounts, upsert_articles
+from warehouse.articles import UpsertCounts, upsert_articles
 
 pytestmark = pytest.mark.prefect
 

@@ -13,11 +13,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from parsers.records import ArticleRecord, Image
-from warehouse.articles import ArticleVersion, known_urls, upsert_articles
+from records.articles import ArticleRecord, ArticleVersion, Image
+from records.ids import article_id
+from records.runs import RunProblem
+from warehouse.articles import known_urls, upsert_articles
 from warehouse.db import open_warehouse
-from warehouse.keys import article_id
-from warehouse.runs import RunProblem, finish_run, record_problems, run_problems, start_run
+from warehouse.runs import finish_run, record_problems, run_problems, start_run
 from warehouse.sources import SourceRow, upsert_sources
 
 T0 = datetime(2025, 4, 24, 8, 30, tzinfo=UTC)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from parsers.article import parse_article
-from parsers.records import ArticleRecord
+from records.articles import ArticleRecord
 
 ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 

@@ -6,7 +6,7 @@ import pytest
 
 from parsers.article import parse_article
 from parsers.article.router import MAX_BYTES
-from parsers.records import ParseError
+from parsers.errors import ParseError
 
 URL = "https://www.example.com/news/1.html"
 CD_URL = "https://www.chinadaily.com.cn/a/201906/18/WS5d0ae264498e12256565e36a.html"

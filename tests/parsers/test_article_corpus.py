@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from parsers.article import parse_article
-from parsers.records import ParseError
+from parsers.errors import ParseError
 
 pytestmark = pytest.mark.corpus
 

@@ -7,16 +7,16 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from parsers.article.authors import split_authors
-from parsers.article.language import detect_language
-from parsers.article.text import (
+from parsers.article.boilerplate import (
     drop_author_bio,
     is_boilerplate,
     is_caption,
     split_body,
     strip_site_suffix,
 )
+from parsers.article.language import detect_language
 from parsers.dates import CHINA_TZ, parse_datetime
-from parsers.text import clean_text
+from parsers.whitespace import clean_text
 
 EIGHT = timezone(timedelta(hours=8))
 

@@ -21,7 +21,8 @@ from parsers.article import parse_article
 from parsers.article.base import ArticleParser, Publisher, load_page
 from parsers.article.generic import parse_generic
 from parsers.article.registry import all_publishers
-from parsers.records import ArticleRecord, ParseError
+from parsers.errors import ParseError
+from records.articles import ArticleRecord
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 SEEDS = [p.read_bytes() for p in sorted(FIXTURES.rglob("*.html"))]

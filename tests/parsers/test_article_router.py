@@ -12,7 +12,7 @@ from parsers.article.base import ArticleParser, load_page
 from parsers.article.publishers.chinadaily import ChinaDailyEnglish, ChinaDailyLegacy
 from parsers.article.registry import all_publishers, publisher_for
 from parsers.article.router import routing_host
-from parsers.records import ParseError
+from parsers.errors import ParseError
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 CD_ENGLISH = FIXTURES / "chinadaily" / "en-2019-hk-hangzhou-forum.html"

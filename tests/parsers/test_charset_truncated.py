@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from parsers.article import parse_article
-from parsers.charset import TRUNCATED, decode_html
+from parsers.charset import decode_html
+from records.fetch import TRUNCATED
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 PAGES = sorted(FIXTURES.rglob("*.html"))

@@ -7,7 +7,7 @@ import gzip
 import pytest
 
 from parsers.compression import gunzip
-from parsers.records import ParseError
+from parsers.errors import ParseError
 
 PAGE = "<html><body><p>杭州与香港签署八项合作协议。</p></body></html>".encode()
 

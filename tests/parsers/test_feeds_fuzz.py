@@ -7,8 +7,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from parsers.errors import ParseError
 from parsers.feeds import KINDS, parse_feed
-from parsers.records import FeedItem, ParseError
+from records.articles import FeedItem
 
 FEEDS = Path(__file__).parents[1] / "fixtures" / "feeds"
 SAMPLES = sorted(path for path in FEEDS.iterdir() if path.is_file())

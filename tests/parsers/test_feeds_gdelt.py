@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from parsers.errors import ParseError
 from parsers.feeds import parse_feed
-from parsers.records import ParseError
 
 FEEDS = Path(__file__).parents[1] / "fixtures" / "feeds"
 API = "https://api.gdeltproject.org/api/v2/doc/doc?query=Hangzhou&mode=artlist&format=json"

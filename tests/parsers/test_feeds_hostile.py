@@ -8,8 +8,8 @@ import feedparser
 import pytest
 from pytest_httpserver import HTTPServer
 
+from parsers.errors import ParseError
 from parsers.feeds import parse_feed
-from parsers.records import ParseError
 
 FEEDS = Path(__file__).parents[1] / "fixtures" / "feeds"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from parsers.errors import ParseError
 from parsers.feeds import parse_feed
-from parsers.feeds.investhk import documents
-from parsers.records import ParseError
+from parsers.feeds.investhk_json import documents
 
 FEEDS = Path(__file__).parents[1] / "fixtures" / "feeds"
 API = "https://www.investhk.gov.hk/en/api/news"

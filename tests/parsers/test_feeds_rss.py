@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from parsers.errors import ParseError
 from parsers.feeds import parse_feed
-from parsers.records import ParseError
 
 FEEDS = Path(__file__).parents[1] / "fixtures" / "feeds"
 HKT = timezone(timedelta(hours=8))

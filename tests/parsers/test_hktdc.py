@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from parsers.article import parse_article
-from parsers.records import ArticleRecord
+from records.articles import ArticleRecord
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "hktdc"
 EN = "https://mediaroom.hktdc.com/en/pressrelease/detail/12836/"

@@ -10,8 +10,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 from parsers.article import parse_article
-from parsers.article.publishers.linebreaks import br_paragraphs
-from parsers.records import ArticleRecord
+from parsers.article.linebreaks import br_paragraphs
+from records.articles import ArticleRecord
 
 Parse = Callable[..., ArticleRecord]
 

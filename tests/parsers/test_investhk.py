@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from parsers.article import parse_article
-from parsers.records import ArticleRecord
+from records.articles import ArticleRecord
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "investhk"
 SLUG = "investhk-meets-zhejiang-enterprises-in-hangzhou-to-showcase-hong-kongs-advantages"

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from parsers.article import parse_article
 from parsers.article.registry import all_publishers
 from parsers.article.serialize import record_to_json
-from parsers.records import ArticleRecord
+from records.articles import ArticleRecord
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from parsers.records import ArticleRecord
+from records.articles import ArticleRecord
 
 Parse = Callable[..., ArticleRecord]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import opencc
 
 from parsers.article import parse_article
-from parsers.records import ArticleRecord
+from records.articles import ArticleRecord
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "xinhua"
 LEGACY_EN = "http://www.xinhuanet.com/english/2019-04/15/c_137979412.htm"

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from parsers.article import parse_article
-from parsers.article.publishers.url_dates import day_in_url
-from parsers.records import ArticleRecord
+from parsers.article.url_dates import day_in_url
+from records.articles import ArticleRecord
 
 HANGZHOU_2018 = "https://eng.hangzhou.gov.cn/art/2018/9/17/art_1229538083_58012456.html"
 HANGZHOU_2025 = "https://eng.hangzhou.gov.cn/art/2025/4/25/art_1229538083_59106612.html"

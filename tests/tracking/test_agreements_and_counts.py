@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+from records.facts import ArticleFacts
 from tracking.entities import Gazetteer
-from tracking.facts import extract_facts
-from tracking.records import ArticleFacts
+from tracking.extraction import extract_facts
 
 HKT = timezone(timedelta(hours=8))
 TUESDAY = datetime(2019, 6, 11, 8, tzinfo=HKT)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from records.facts import ArticleFacts
 from tracking.entities import Gazetteer
-from tracking.facts import extract_facts
-from tracking.records import ArticleFacts
+from tracking.extraction import extract_facts
 
 PUBLISHED = datetime(2024, 5, 6, 8)
 

@@ -6,9 +6,9 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from records.facts import EventCue
 from tracking.entities import Gazetteer
-from tracking.facts import extract_facts
-from tracking.records import EventCue
+from tracking.extraction import extract_facts
 
 HKT = timezone(timedelta(hours=8))
 TUESDAY = datetime(2019, 4, 16, 8, tzinfo=HKT)

@@ -16,12 +16,13 @@ from pathlib import Path
 
 import duckdb
 
-from parsers.records import ArticleRecord
-from tracking.duplicates import NUM_PERM, ROWS, Signature
-from tracking.relevance import Relevance
-from warehouse.articles import ArticleVersion, upsert_articles
+from records.articles import ArticleRecord, ArticleVersion
+from records.events import NUM_PERM, ROWS, Signature
+from records.relevance import Relevance
+from records.tracking import TrackedBatch
+from warehouse.articles import upsert_articles
 from warehouse.db import open_warehouse
-from warehouse.tracking import TrackedBatch, copies_sharing_buckets, store_batch
+from warehouse.tracking import copies_sharing_buckets, store_batch
 
 STORED = 1500
 AT = datetime(2026, 1, 1, tzinfo=UTC)

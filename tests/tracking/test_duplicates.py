@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tracking.duplicates import Copy, link_duplicates, signature
+from records.events import Copy
+from tracking.duplicates import link_duplicates, signature
 
 STORY = (
     "Officials from Hangzhou and Hong Kong put their names to eight agreements on Thursday at an "

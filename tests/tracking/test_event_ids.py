@@ -10,11 +10,12 @@ from contextlib import closing
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from records.events import Event
+from records.ids import stable_id
+from records.tracking import TrackedBatch
 from tracking.event_ids import carry_ids
-from tracking.events import Event
 from warehouse.db import open_warehouse
-from warehouse.keys import stable_id
-from warehouse.tracking import TrackedBatch, store_batch
+from warehouse.tracking import store_batch
 
 
 def event(*members: str) -> Event:

@@ -9,18 +9,18 @@ from pathlib import Path
 
 import pytest
 
+from records.events import Event
 from tracking.duplicates import signature
 from tracking.entities import Gazetteer
 from tracking.events import (
     EVENT_TYPES,
-    Event,
     EventSettings,
     TrackedArticle,
     cluster_events,
     founds_events,
     load_event_settings,
 )
-from tracking.facts import extract_facts
+from tracking.extraction import extract_facts
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELLED = ROOT / "bench" / "data" / "tracking_labelled.jsonl"

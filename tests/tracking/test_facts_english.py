@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tracking.entities import Gazetteer
-from tracking.facts import extract_facts
+from tracking.extraction import extract_facts
 
 HKT = timezone(timedelta(hours=8))
 SEPT_2018 = datetime(2018, 9, 17, 10, 0, tzinfo=HKT)  # a Monday

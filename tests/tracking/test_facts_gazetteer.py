@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tracking.entities import Gazetteer, GazetteerError, load_gazetteer
-from tracking.facts import extract_facts
+from tracking.extraction import extract_facts
 from tracking.figures import zh_number
 
 

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from tracking.entities import Gazetteer
-from tracking.facts import ArticleFacts, extract_facts
+from tracking.extraction import ArticleFacts, extract_facts
 from warehouse.seed import SeedArticle, seed_articles
 
 

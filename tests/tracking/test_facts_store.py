@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from tracking.entities import Gazetteer
-from tracking.facts import ArticleFacts, Candidate, extract_facts
+from tracking.extraction import ArticleFacts, Candidate, extract_facts
 from warehouse.db import open_warehouse
 from warehouse.facts import store_facts
 from warehouse.seed import seed_articles

@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracking.dates import find_as_of, find_dates, reference_date
-from tracking.text import fold, split_paragraphs, split_sentences
+from tracking.folding import fold, split_paragraphs, split_sentences
+from tracking.text_dates import find_as_of, find_dates, reference_date
 
 
 def test_fold_makes_traditional_simplified_and_latin_lower_case() -> None:
@@ -107,7 +107,7 @@ def test_as_of_dates() -> None:
 def test_an_implausible_publication_date_gives_no_reference_day() -> None:
     from datetime import UTC, datetime
 
-    from tracking.dates import reference_date
+    from tracking.text_dates import reference_date
 
     assert reference_date(datetime(1, 1, 1, tzinfo=UTC)) is None  # a window around it overflows
     assert str(reference_date(datetime(2019, 6, 17, 16, tzinfo=UTC))) == "2019-06-18"

@@ -9,17 +9,18 @@ from pathlib import Path
 import pytest
 
 from flows.settings import load_settings
-from parsers.records import ArticleRecord
+from records.articles import ArticleRecord, ArticleVersion
+from records.ids import article_id
+from records.tracking import TrackedBatch
 from tracking.relevance import (
     RelevanceConfigError,
     RelevanceGazetteer,
     load_relevance,
     score_article,
 )
-from warehouse.articles import ArticleVersion, upsert_articles
+from warehouse.articles import upsert_articles
 from warehouse.db import open_warehouse
-from warehouse.keys import article_id
-from warehouse.tracking import TrackedBatch, store_batch
+from warehouse.tracking import store_batch
 
 PROJECT_CONFIG = Path(__file__).resolve().parents[2] / "config"
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from tracking.entities import Gazetteer
-from tracking.facts import extract_facts
+from tracking.extraction import extract_facts
 
 PUBLISHED = datetime(2019, 4, 16, 8, tzinfo=timezone(timedelta(hours=8)))
 

@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from parsers.records import ArticleRecord
-from warehouse.articles import ArticleVersion, upsert_articles
+from records.articles import ArticleRecord, ArticleVersion
+from warehouse.articles import upsert_articles
 from warehouse.db import connect, open_warehouse
 
 pytestmark = pytest.mark.prefect

@@ -7,9 +7,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from records.facts import ArticleFacts
 from tracking.entities import NOT_CONFIRMED, SOMEONE_ELSE, Gazetteer
-from tracking.facts import extract_facts
-from tracking.records import ArticleFacts
+from tracking.extraction import extract_facts
 
 PUBLISHED = datetime(2023, 6, 27, 8, tzinfo=timezone(timedelta(hours=8)))
 

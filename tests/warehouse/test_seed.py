@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from records.ids import article_id
 from warehouse.db import open_warehouse
-from warehouse.keys import article_id
 from warehouse.seed import seed_articles
 
 SEED_URL = "https://www.chinadaily.com.cn/a/201906/18/WS5d0ae264498e12256565e36a.html"

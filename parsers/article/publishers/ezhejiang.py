@@ -11,9 +11,9 @@ import re
 from datetime import datetime
 
 from parsers.article.base import ArticleParser, Page, Publisher
-from parsers.article.publishers.captions import CENTRED_AFTER_IMAGE, pair_captions
-from parsers.article.publishers.url_dates import day_in_url
-from parsers.records import Image
+from parsers.article.captions import CENTRED_AFTER_IMAGE, pair_captions
+from parsers.article.url_dates import day_in_url
+from records.articles import Image
 
 _ID_IN_URL = re.compile(r"/(c_\d+)\.htm")
 

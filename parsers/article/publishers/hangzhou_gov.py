@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from parsers.article.base import Page, Publisher
-from parsers.article.publishers.hanweb import HanwebArticle
+from parsers.article.hanweb import HanwebArticle
 
 _ID_IN_URL = re.compile(r"/art_(\d+_\d+)\.html")
 

@@ -12,8 +12,8 @@ import re
 from dataclasses import replace
 
 from parsers.article.base import ArticleParser, Page, Publisher
-from parsers.article.publishers.trailers import cut_trailer
-from parsers.records import Image
+from parsers.article.trailers import cut_trailer
+from records.articles import Image
 
 _RELEASE_ID = re.compile(r"/pressrelease/detail/(\d+)")
 

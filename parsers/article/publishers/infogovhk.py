@@ -14,11 +14,11 @@ import re
 from datetime import datetime
 
 from parsers.article.base import ArticleParser, Page, Publisher, select_one
-from parsers.article.publishers.linebreaks import br_paragraphs
-from parsers.article.text import split_body
+from parsers.article.boilerplate import split_body
+from parsers.article.linebreaks import br_paragraphs
 from parsers.dates import CHINA_TZ, parse_datetime
-from parsers.records import Image
-from parsers.text import clean_text
+from parsers.whitespace import clean_text
+from records.articles import Image
 
 _ENDS_EN = re.compile(
     r"\bEnds?\s*/\s*(?:[A-Za-z]+day\s*,?\s*)?([A-Z][a-z]+\.?\s+\d{1,2}\s*,?\s*\d{4})"

@@ -12,9 +12,9 @@ import json
 from datetime import datetime
 
 from parsers.article.base import ArticleParser, Page, Publisher
-from parsers.article.publishers.trailers import cut_trailer
+from parsers.article.trailers import cut_trailer
 from parsers.dates import parse_datetime
-from parsers.records import Image
+from records.articles import Image
 
 
 def _webpage_dates(page: Page) -> tuple[str | None, str | None]:

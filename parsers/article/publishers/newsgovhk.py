@@ -16,7 +16,7 @@ from typing import ClassVar
 
 from parsers.article.base import ArticleParser, Page, Publisher
 from parsers.dates import CHINA_TZ
-from parsers.records import Image
+from records.articles import Image
 
 _URL_TIME = re.compile(r"/(\d{4})(\d{2})(\d{2})_(\d{2})(\d{2})(\d{2})(?:_\d+)?\.s?html?$")
 _URL_ID = re.compile(r"/(\d{8}_\d{6}(?:_\d+)?)\.s?html?$")

@@ -17,9 +17,9 @@ from typing import ClassVar
 
 from parsers.article.authors import split_authors
 from parsers.article.base import ArticleParser, Page, Publisher, element_text, find
-from parsers.article.publishers.captions import CENTRED_AFTER_IMAGE, pair_captions
+from parsers.article.captions import CENTRED_AFTER_IMAGE, pair_captions
 from parsers.dates import parse_datetime
-from parsers.records import Image
+from records.articles import Image
 
 _EDITORS = re.compile(r"[（(]\s*责任?编辑?\s*[:：]\s*([^）)]+)[）)]")
 # "2024年04月24日23:52 | 来源：…": the time before the source.

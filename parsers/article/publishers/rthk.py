@@ -12,10 +12,10 @@ import re
 from datetime import datetime
 
 from parsers.article.base import ArticleParser, Page, Publisher, element_text, select_one
-from parsers.article.publishers.linebreaks import br_paragraphs
-from parsers.article.text import split_body
+from parsers.article.boilerplate import split_body
+from parsers.article.linebreaks import br_paragraphs
 from parsers.dates import CHINA_TZ, parse_datetime
-from parsers.records import Image
+from records.articles import Image
 
 # "2025-04-24 HKT 18:35": the zone sits between date and time, where ISO readers do not look.
 _CREATED = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})\s*(?:HKT)?\s*(\d{1,2}:\d{2})?")

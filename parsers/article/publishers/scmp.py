@@ -17,8 +17,8 @@ import re
 from typing import Any
 
 from parsers.article.base import ArticleParser, Page, Publisher, find
-from parsers.article.text import split_body
-from parsers.records import Image
+from parsers.article.boilerplate import split_body
+from records.articles import Image
 
 _ID_IN_URL = re.compile(r"/article/(\d+)/")
 _PARAGRAPH_BREAKS = re.compile(r"\n+|\s{2,}(?=[A-Z“\"‘])")

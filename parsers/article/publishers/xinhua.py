@@ -15,10 +15,10 @@ from typing import ClassVar
 
 from parsers.article.authors import split_authors
 from parsers.article.base import ArticleParser, Page, Publisher, element_text, select_one
-from parsers.article.publishers.captions import CENTRED_AFTER_IMAGE, pair_captions
-from parsers.article.publishers.url_dates import day_in_url
+from parsers.article.captions import CENTRED_AFTER_IMAGE, pair_captions
+from parsers.article.url_dates import day_in_url
 from parsers.dates import parse_datetime
-from parsers.records import Image
+from records.articles import Image
 
 # "新华社香港6月26日电（记者 陈晓明 林小芸）": the reporters' credit after a Chinese dateline.
 _CHINESE_DATELINE_CREDIT = re.compile(

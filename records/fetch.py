@@ -1,6 +1,7 @@
 """What a fetch produced, as plain records the warehouse can store without importing httpx.
 
-These live apart from the fetcher so `warehouse/` depends on data, not on the HTTP client.
+The fetcher (flows/http) produces them, the warehouse logs them, parsers read the decoded text:
+they live here so none of those layers imports another for a type.
 """
 
 from __future__ import annotations
@@ -8,7 +9,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from parsers.charset import Decoded
+TRUNCATED = "truncated: the page ends inside a character (cut off in transfer?)"
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    charset: str  # the codec actually used (normalised Python name)
+    declared: str | None  # what the header/meta/BOM said, if anything
+    source: str  # bom, header, meta, utf-8, detected, fallback
+    corrected: bool  # a declaration existed but the bytes said otherwise
+    truncated: bool = False  # the bytes ended inside a character, which was dropped
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """What a record made from this text should report about the decoding."""
+        return (TRUNCATED,) if self.truncated else ()
+
 
 # Every value FetchResult.outcome can take.
 OUTCOMES = (
@@ -124,3 +141,14 @@ def permanent_failure(result: FetchResult) -> bool:
     if result.outcome in PERMANENT_OUTCOMES:
         return True
     return result.outcome == "http_error" and result.status in PERMANENT_STATUSES
+
+
+@dataclass(frozen=True, slots=True)
+class UrlFailure:
+    """One permanent failure of a URL, as the flow judged it."""
+
+    url: str
+    outcome: str  # http_error (404/410), parse_error, too_large, refused_address, invalid_url
+    status: int | None
+    error: str | None
+    at: datetime  # tz-aware

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from parsers.text import clean_text
+from parsers.whitespace import clean_text
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 

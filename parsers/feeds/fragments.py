@@ -8,8 +8,8 @@ import warnings
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 from bs4.exceptions import ParserRejectedMarkup
 
-from parsers.records import ParseError
-from parsers.text import clean_text
+from parsers.errors import ParseError
+from parsers.whitespace import clean_text
 
 _MARKUP = re.compile(r"<[a-zA-Z/!]|&[#a-zA-Z0-9]+;")
 

@@ -9,13 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from tracking.agreements import extract_agreements
-from tracking.candidates import find_candidates
-from tracking.cues import extract_cues
-from tracking.dates import reference_date
-from tracking.entities import Gazetteer, find_mentions, load_gazetteer, review_weak
-from tracking.figures import extract_figures
-from tracking.records import (
+from records.facts import (
     Agreement,
     ArticleFacts,
     Candidate,
@@ -23,8 +17,14 @@ from tracking.records import (
     Figure,
     Mention,
 )
+from tracking.agreements import extract_agreements
+from tracking.candidates import find_candidates
+from tracking.cues import extract_cues
+from tracking.entities import Gazetteer, find_mentions, load_gazetteer, review_weak
+from tracking.figures import extract_figures
+from tracking.folding import Folded, fold, sentences
 from tracking.roles import find_role
-from tracking.text import Folded, fold, sentences
+from tracking.text_dates import reference_date
 
 __all__ = [
     "Agreement",

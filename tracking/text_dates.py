@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from parsers.dates import PLAUSIBLE_YEARS
-from tracking.text import Sentence
+from tracking.folding import Sentence
 
 NEWS_ZONE = ZoneInfo("Asia/Hong_Kong")
 

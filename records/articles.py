@@ -1,17 +1,16 @@
-"""The typed records that cross from parsers into flows and the warehouse."""
+"""Articles as parsers read them and as flows hand them to the warehouse."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+from records.ids import article_id
+
 Language = Literal["en", "zh-Hans", "zh-Hant"]
 Access = Literal["free", "paywalled", "unknown"]
-
-
-class ParseError(Exception):
-    """Input that cannot yield a record at all; the message says what was wrong with it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,3 +66,27 @@ class ArticleRecord:
     @property
     def text(self) -> str:
         return "\n\n".join(self.body)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleVersion:
+    """A parsed article with where and when it was found, ready to be stored."""
+
+    record: ArticleRecord
+    source_id: str | None
+    seen_at: datetime  # becomes first_seen_at when the article is new
+    content_sha256: str | None = None  # the raw page it was parsed from
+    publisher_url: str | None = None  # the publisher's address, for aggregator items
+
+    @property
+    def article_id(self) -> str:
+        return article_id(self.record.canonical_url)
+
+    @property
+    def body(self) -> str | None:
+        return self.record.text or None
+
+    @property
+    def body_sha256(self) -> str | None:
+        body = self.body
+        return hashlib.sha256(body.encode("utf-8")).hexdigest() if body else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bs4 import Tag
 from bs4.element import NavigableString
 
-from parsers.text import clean_text
+from parsers.whitespace import clean_text
 
 _BLOCKS = {"p", "div", "li", "tr", "h2", "h3", "h4", "blockquote"}
 

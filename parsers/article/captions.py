@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from parsers.records import Image
+from records.articles import Image
 
 _CENTRED = ('[align="center"]', '[style*="text-align: center"]', '[style*="text-align:center"]')
 

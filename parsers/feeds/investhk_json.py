@@ -12,11 +12,12 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from parsers.dates import CHINA_TZ, parse_datetime
-from parsers.feeds.language import language_tag
-from parsers.feeds.text import fragment_text
+from parsers.errors import ParseError
+from parsers.feeds.fragments import fragment_text
+from parsers.feeds.language_tags import language_tag
 from parsers.feeds.zones import zone
-from parsers.records import FeedItem, ParseError
 from parsers.urls import resolve
+from records.articles import FeedItem
 
 TITLE_KEYS = ("title", "headline", "name")
 LINK_KEYS = ("url", "link", "href", "path", "detailUrl")

@@ -19,11 +19,11 @@ from bs4 import Comment, Tag
 
 from parsers.article.authors import split_authors
 from parsers.article.base import ArticleParser, Extracted, Page, element_text
-from parsers.article.publishers.captions import CENTRED_AFTER_IMAGE, pair_captions
-from parsers.article.publishers.linebreaks import br_paragraphs
-from parsers.article.publishers.url_dates import day_in_url
-from parsers.article.text import split_body
-from parsers.records import Image
+from parsers.article.boilerplate import split_body
+from parsers.article.captions import CENTRED_AFTER_IMAGE, pair_captions
+from parsers.article.linebreaks import br_paragraphs
+from parsers.article.url_dates import day_in_url
+from records.articles import Image
 
 # "By Zhou Wenjing", "（本报记者 黄宏伟 通讯员 林可）", "(记者 王明)": a credit line, not text.
 _CREDIT_LINE = re.compile(

@@ -1,0 +1,82 @@
+"""Near-duplicate signatures and events: what tracking decides and the warehouse keeps.
+
+A signature is plain bytes and compares with the standard library, so reading or writing one
+does not import the MinHash machinery (numpy, datasketch) that computes it in tracking.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from array import array
+from dataclasses import dataclass
+from datetime import date, datetime
+
+NUM_PERM = 120
+BANDS = 40  # 40 bands of 3 rows: a pair with Jaccard 0.5 shares a bucket with p > 0.99
+ROWS = NUM_PERM // BANDS
+
+
+@dataclass(frozen=True)
+class Signature:
+    shingling: str  # "word5" or "char3"
+    values: bytes  # NUM_PERM little-endian uint32 values
+
+    def similarity(self, other: Signature) -> float:
+        """The MinHash estimate of the Jaccard similarity of the two shingle sets."""
+        if self.shingling != other.shingling or len(self.values) != len(other.values):
+            return 0.0
+        mine, theirs = _words(self.values), _words(other.values)
+        if not mine:
+            return 0.0
+        return sum(1 for a, b in zip(mine, theirs, strict=True) if a == b) / len(mine)
+
+    def buckets(self) -> tuple[int, ...]:
+        """One 64-bit bucket key per LSH band; equal keys mean an equal band."""
+        width = ROWS * 4
+        return tuple(
+            int.from_bytes(
+                hashlib.blake2b(
+                    band.to_bytes(2, "little") + self.values[band * width : (band + 1) * width],
+                    digest_size=8,
+                ).digest(),
+                "little",
+            )
+            for band in range(BANDS)
+        )
+
+
+def _words(values: bytes) -> array[int]:
+    words = array("I", values)  # 4-byte items on every platform CPython supports
+    if sys.byteorder == "big":
+        words.byteswap()
+    return words
+
+
+@dataclass(frozen=True)
+class Copy:
+    """An article as duplicate detection sees it: when it appeared and what it says."""
+
+    article_id: str
+    published_at: datetime | None
+    signature: Signature
+    duplicate_of: str | None = None  # for stored articles: the link they already have
+
+
+@dataclass(frozen=True)
+class DuplicateLink:
+    article_id: str
+    duplicate_of: str | None  # None: this article is the earliest copy of its story
+    similarity: float | None  # to the closest confirmed copy, when it has one
+
+
+@dataclass(frozen=True)
+class Event:
+    event_id: str
+    title: str
+    event_type: str | None
+    event_date: date | None
+    place: str | None
+    status: str  # new (first seen in the reference week or later), continuing
+    first_seen: date | None
+    members: tuple[tuple[str, float], ...]  # (article_id, similarity when it joined)
