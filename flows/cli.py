@@ -8,14 +8,16 @@ fast. `--warehouse`, `--config` and `--data-dir` are accepted both before the co
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from flows.output import OutputFormat, render
 from flows.settings import ConfigError, Settings, load_settings
@@ -35,8 +37,10 @@ app = typer.Typer(
 db_app = typer.Typer(help="Create, migrate and inspect the warehouse.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
-console = Console()
-errors = Console(stderr=True)
+# Markup off: what these print comes from outside (titles, URLs, error messages, paths) and must
+# read as written; the few styled words are styled with Text, not with markup in strings.
+console = Console(markup=False, highlight=False)
+errors = Console(stderr=True, markup=False, highlight=False)
 
 WarehouseOpt = Annotated[
     Path | None,
@@ -82,11 +86,14 @@ DATA_DIR_VARIABLE = "HZHK_DATA_DIR"
 
 
 @app.callback()
-def main(
+def shared_options(
     ctx: typer.Context,
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
     data_dir: DataDirOpt = None,
+    debug: Annotated[  # read (and removed) by `main` before the command line is parsed
+        bool, typer.Option("--debug", help="On failure, show the full traceback.")
+    ] = False,
 ) -> None:
     """Keep the options given before the command; each command reads its settings itself."""
     global _before_command
@@ -128,7 +135,7 @@ def settings_for(
 
 
 def fail(message: str) -> typer.Exit:
-    errors.print(f"[bold red]error:[/bold red] {message}", highlight=False, soft_wrap=True)
+    errors.print(Text.assemble(("error: ", "bold red"), message), soft_wrap=True)
     return typer.Exit(code=1)
 
 
@@ -184,10 +191,11 @@ def db_status(
 def print_status(st: Status) -> None:
     console.print(f"warehouse: {st.path}")
     if st.version < st.latest:
-        console.print(f"schema version: {st.version} [yellow](latest is {st.latest})[/yellow]")
+        note = f"(latest is {st.latest})"
+        console.print(Text.assemble(f"schema version: {st.version} ", (note, "yellow")))
     elif st.version > st.latest:
-        note = f"[yellow](newer than this code, which knows up to {st.latest})[/yellow]"
-        console.print(f"schema version: {st.version} {note}")
+        note = f"(newer than this code, which knows up to {st.latest})"
+        console.print(Text.assemble(f"schema version: {st.version} ", (note, "yellow")))
     else:
         console.print(f"schema version: {st.version}")
     render(
@@ -517,14 +525,17 @@ def extract(
     results: list[dict[str, object]] = []
     for path in files:
         try:
-            data = path.read_bytes()
+            data = read_bounded(path, MAX_BYTES)
             if path.name.endswith(".gz"):  # bounded: a small .gz may inflate to gigabytes
                 data = gunzip(data, MAX_BYTES, "gzip")
-            record = parse_article(data, url or path.resolve().as_uri())
+            record = parse_article(data, url or path.resolve().as_uri(), now=datetime.now(UTC))
             result: dict[str, object] = {"file": str(path), **record_to_json(record)}
         except (OSError, ParseError) as exc:
             failed += 1
             result = {"file": str(path), "error": f"{type(exc).__name__}: {exc}"}
+        except Exception as exc:  # one file's bug must not cost the files after it
+            failed += 1
+            result = {"file": str(path), "error": f"could not parse: {type(exc).__name__}: {exc}"}
         if fmt is RecordFormat.jsonl:
             typer.echo(json.dumps(result, ensure_ascii=False))
         else:
@@ -532,8 +543,22 @@ def extract(
     if fmt is RecordFormat.json:
         typer.echo(json.dumps(results, ensure_ascii=False, indent=2))
     if failed:
-        errors.print(f"{failed} of {len(files)} files failed", highlight=False)
+        errors.print(f"{failed} of {len(files)} files failed")
         raise typer.Exit(code=1)
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """A saved page's bytes, refusing what no page is: a folder, a device, more than `limit`
+    bytes (`/dev/zero` would otherwise be read until memory ran out)."""
+    if path.is_dir():
+        raise IsADirectoryError(f"{path} is a folder, not a saved page")
+    if path.exists() and not path.is_file():
+        raise OSError(f"{path} is not a regular file (a device or a pipe)")
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(f"{path} is larger than {limit:,} bytes: not an article page")
+    return data
 
 
 def run_track(settings: Settings, since: datetime | None) -> TrackReport:
@@ -617,5 +642,36 @@ def run(
     print_status(st)
 
 
+DEBUG_FLAG = "--debug"
+
+
+def main() -> None:
+    """The `hzhk` console script: a failure nothing else caught ends in one line and exit 1.
+
+    Commands turn the failures they expect into one line themselves (`fail`); this catches the
+    rest, so a person at the terminal never gets a traceback. `--debug` (anywhere on the line)
+    or HZHK_DEBUG=1 shows it instead.
+    """
+    debug = DEBUG_FLAG in sys.argv[1:] or os.environ.get("HZHK_DEBUG", "") not in ("", "0")
+    sys.argv = [sys.argv[0], *(a for a in sys.argv[1:] if a != DEBUG_FLAG)]
+    try:
+        app()
+    except Exception as exc:
+        if debug:
+            raise
+        errors.print(Text.assemble(("error: ", "bold red"), one_line(exc)), soft_wrap=True)
+        errors.print(f"(run again with {DEBUG_FLAG} to see where it happened)", style="dim")
+        sys.exit(1)
+
+
+def one_line(exc: BaseException) -> str:
+    """The exception as one line: its class and first line; an exception group by its first
+    member, as what a person needs is the cause, not the task group that carried it."""
+    while isinstance(exc, BaseExceptionGroup) and exc.exceptions:
+        exc = exc.exceptions[0]
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
 if __name__ == "__main__":
-    app()
+    main()

@@ -137,12 +137,14 @@ async def discover_source(
     base = feed.final_url or url
     try:
         if source.kind == "sitemap":
-            sitemap = read_sitemap(feed.body, base, parse_options(source))
+            sitemap = read_sitemap(feed.body, base, parse_options(source), datetime.now(UTC))
             if sitemap.is_index:
                 return await follow_index(fetcher, source, feed, sitemap.items, now)
             items = sitemap.items
         else:
-            items = parse_feed(source.kind, feed.body, base, **parse_options(source))
+            items = parse_feed(
+                source.kind, feed.body, base, now=datetime.now(UTC), **parse_options(source)
+            )
     except Exception as exc:  # a feed parser bug must not take the run down either: recorded
         error_class, error = parse_failure(exc)
         return Discovery(
@@ -196,7 +198,9 @@ async def follow_index(
             errors.append(ChildError(result.url, result.outcome, result.error or "no body"))
             continue
         try:
-            child = read_sitemap(result.body, result.final_url or result.url, parse_options(source))
+            child = read_sitemap(
+                result.body, result.final_url or result.url, parse_options(source), now
+            )
         except Exception as exc:
             error_class, error = parse_failure(exc)
             logged.append(result.unusable(error_class, error))
@@ -249,7 +253,10 @@ def headline_article(
         published_at=item.published_at,
         updated_at=item.updated_at,
         language=source.effective_language if source else None,
-        problems=("headline only: the aggregator link does not lead to the publisher's page",),
+        problems=(
+            "headline only: the aggregator link does not lead to the publisher's page",
+            *item.problems,
+        ),
     )
     return ArticleVersion(record, candidate.source_id, seen_at, publisher_url=item.publisher_url)
 
@@ -265,6 +272,8 @@ def with_feed_metadata(record: ArticleRecord, item: FeedItem) -> ArticleRecord:
         changes["publisher"] = item.publisher
     if not record.authors and item.authors:
         changes["authors"] = item.authors
+    if item.problems:  # what the feed said that could not be trusted stays visible
+        changes["problems"] = (*record.problems, *item.problems)
     return replace(record, **changes) if changes else record  # type: ignore[arg-type]
 
 

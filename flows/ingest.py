@@ -68,7 +68,7 @@ from records.fetch import (
     worth_retrying,
 )
 from records.runs import RunProblem
-from warehouse.articles import known_urls, upsert_articles
+from warehouse.articles import UpsertCounts, known_urls, upsert_articles
 from warehouse.db import open_warehouse, transaction, writing
 from warehouse.fetchlog import last_answered, record_results, validators_for
 from warehouse.holds import held_urls, hold_urls, release_urls
@@ -204,7 +204,7 @@ def store_discovery(
             upserted = upsert_articles(
                 con, [headline_article(c, by_id.get(c.source_id), at) for c in headlines]
             )
-            record_problems(con, run_id, problems)
+            record_problems(con, run_id, [*problems, *rejected_problems(upserted, at)])
             record_results(con, robots, run_id=run_id, archive_dir=settings.data_path / "archive")
     counts["headlines_new"] = upserted.inserted
     counts["links_known"] = len(known)
@@ -244,13 +244,25 @@ def store_pages(
     fetch_error: str | None = None,
     robots: Sequence[FetchResult] = (),
 ) -> Counter[str]:
-    """Archive and log the fetches, parse the pages, store the articles and the parse failures.
+    """Archive and log the fetches, parse the pages, store the articles and the parse failures
+    (see `write_pages`)."""
+    return write_pages(settings, run_id, batch, results, fetch_error, robots)
 
-    Fetch log, articles, problems and holds are written in one transaction, so a crash leaves
-    either the whole batch or none of it; bodies are archived (content-addressed files) before
-    it, and a file left without its rows is simply reused when the page is fetched again. A batch
-    whose fetch task failed as a whole (`fetch_error`) is recorded as one fetch problem per link.
-    Pages that failed for good are held back from discovery; pages stored are released.
+
+def write_pages(
+    settings: Settings,
+    run_id: str,
+    batch: Sequence[Candidate],
+    results: Sequence[FetchResult],
+    fetch_error: str | None = None,
+    robots: Sequence[FetchResult] = (),
+) -> Counter[str]:
+    """Fetch log, articles, problems and holds in one transaction, so a crash leaves either the
+    whole batch or none of it; bodies are archived (content-addressed files) before it, and a
+    file left without its rows is simply reused when the page is fetched again. A batch whose
+    fetch task failed as a whole (`fetch_error`) is recorded as one fetch problem per link.
+    Pages that failed for good are held back from discovery; pages stored are released; an
+    article the warehouse cannot take is one `store` problem while the others are stored.
     """
     if fetch_error is not None:
         at = now()
@@ -258,13 +270,16 @@ def store_pages(
         versions: list[ArticleVersion] = []
     else:
         versions, problems = parse_pages(batch, results)
+    problems += fetch_problems(results)
     failures = failed_for_good(results, problems)
+    at = now()
     counts: Counter[str] = Counter()
     archive = settings.data_path / "archive"
     with writing(settings.warehouse_path) as con, transaction(con):
         logged = record_results(con, results, run_id=run_id, archive_dir=archive)
         record_results(con, robots, run_id=run_id, archive_dir=archive)
         upserted = upsert_articles(con, versions)
+        problems += rejected_problems(upserted, at)
         record_problems(con, run_id, problems)
         hold_urls(
             con,
@@ -277,11 +292,90 @@ def store_pages(
     counts["pages_failed"] = logged.failed
     counts["pages_not_modified"] = logged.not_modified
     counts["parse_failures"] = sum(1 for p in problems if p.stage == "parse")
-    counts["fetch_task_failures"] = len(problems) - counts["parse_failures"]
+    counts["store_failures"] = len(upserted.rejected)
+    counts["fetch_task_failures"] = sum(1 for p in problems if p.error_class == "Task")
     counts["articles_new"] = upserted.inserted
     counts["articles_updated"] = upserted.updated
     counts["pages_held"] = len(failures)
     return counts
+
+
+@task(name="store-pages-one-by-one", cache_policy=NO_CACHE)
+def store_one_by_one(
+    settings: Settings,
+    run_id: str,
+    batch: Sequence[Candidate],
+    results: Sequence[FetchResult],
+    fetch_error: str | None,
+    robots: Sequence[FetchResult],
+) -> Counter[str]:
+    """A batch whose store step kept failing, stored page by page: a page no check foresaw then
+    costs only itself (one `store` problem) instead of the batch, every later batch and every
+    later run. When no page with an article can be stored on its own either, the cause is not a
+    page (a full disk, a file held by another process): the error is raised and the run stops,
+    as it must, leaving the batch for the next run."""
+    counts: Counter[str] = Counter()
+    lost: list[tuple[Candidate, FetchResult | None, Exception]] = []
+    for index, candidate in enumerate(batch):
+        result = results[index] if results else None
+        try:
+            counts.update(
+                write_pages(
+                    settings,
+                    run_id,
+                    [candidate],
+                    [result] if result is not None else [],
+                    fetch_error,
+                    robots if index == 0 else (),
+                )
+            )
+        except Exception as exc:
+            lost.append((candidate, result, exc))
+    if lost and not (counts["articles_new"] or counts["articles_updated"]):
+        raise lost[-1][2]
+    if lost:
+        at = now()
+        problems = [
+            RunProblem("store", c.source_id, c.url, type(e).__name__, first_line(e), at)
+            for c, _, e in lost
+        ]
+        logged = [r for _, r, _ in lost if r is not None]
+        with writing(settings.warehouse_path) as con, transaction(con):
+            record_results(con, logged, run_id=run_id, archive_dir=settings.data_path / "archive")
+            record_problems(con, run_id, problems)
+        counts["store_failures"] += len(lost)
+    return counts
+
+
+def first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+
+
+def rejected_problems(upserted: UpsertCounts, at: datetime) -> list[RunProblem]:
+    """Articles the warehouse could not take (a value no conversion survives), as problems."""
+    return [
+        RunProblem("store", r.version.source_id, r.version.record.url, r.error_class, r.error, at)
+        for r in upserted.rejected
+    ]
+
+
+def fetch_problems(results: Sequence[FetchResult]) -> list[RunProblem]:
+    """Pages whose fetch failed, as problems: `v_ingest_errors` is the one place that says what
+    failed in a run (`v_fetches` keeps every attempt). A 304 or a robots.txt without rules is no
+    failure."""
+    return [
+        RunProblem(
+            "fetch",
+            r.source_id,
+            r.url,
+            r.error_class or r.outcome,
+            r.error or f"{r.outcome} (HTTP {r.status})",
+            r.attempts[-1].at if r.attempts else now(),
+        )
+        for r in results
+        if not r.ok and r.outcome not in ("not_modified", "no_robots")
+    ]
 
 
 def failed_for_good(
@@ -313,7 +407,9 @@ def parse_pages(
             continue
         at = result.attempts[-1].at if result.attempts else now()
         try:
-            record = parse_article(result.body, result.final_url or result.url, result.content_type)
+            record = parse_article(
+                result.body, result.final_url or result.url, result.content_type, now=at
+            )
         except ParseError as exc:
             problems.append(
                 RunProblem("parse", candidate.source_id, candidate.url, "ParseError", str(exc), at)
@@ -450,14 +546,20 @@ async def ingest(
                 robots = fetcher.take_robots_fetches()
                 if fetched.is_completed():
                     results = await fetched.aresult()
-                    stored = store_pages(settings, run_id, number, batch, results, robots=robots)
+                    error = None
                     pairs = zip(batch, results, strict=True)
                     retry |= {c.source_id for c, r in pairs if worth_retrying(r)}
                 else:
-                    error = fetched.message or "fetch task failed"
-                    stored = store_pages(settings, run_id, number, batch, [], error, robots)
+                    results, error = [], fetched.message or "fetch task failed"
                     retry |= {c.source_id for c in batch}
-                counts.update(stored)
+                stored = store_pages(
+                    settings, run_id, number, batch, results, error, robots, return_state=True
+                )
+                if stored.is_completed():
+                    counts.update(await stored.aresult())
+                else:
+                    counts.update(store_one_by_one(settings, run_id, batch, results, error, robots))
+                    retry |= {c.source_id for c in batch}
                 logger.info("batch %d: %d pages", number, len(batch))
     except Exception as exc:
         finish(settings, run_id, discoveries, counts, retry, f"{type(exc).__name__}: {exc}")

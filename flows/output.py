@@ -13,6 +13,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 
 class OutputFormat(StrEnum):
@@ -81,8 +82,12 @@ def render(
         writer.writerows([_cell(v) for v in row] for row in rows)
         console.out(buffer.getvalue(), end="", highlight=False)
     else:
-        table = Table(*columns, show_lines=False)
+        # Cells and headers are Text, never markup: a title "Hangzhou [/b]" from a feed must print
+        # as written (read as markup it crashed the table; "[red]x[/red]" vanished into style).
+        table = Table(show_lines=False)
+        for name in columns:
+            table.add_column(Text(name))
         for row in rows:
-            table.add_row(*(_cell(v) for v in row))
+            table.add_row(*(Text(_cell(v)) for v in row))
         console.print(table)
-        console.print(f"[dim]{len(rows)} row{'s' if len(rows) != 1 else ''}[/dim]")
+        console.print(Text(f"{len(rows)} row{'s' if len(rows) != 1 else ''}", style="dim"))

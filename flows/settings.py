@@ -31,31 +31,41 @@ ENV_PREFIX = "HZHK_"
 ENV_NESTING = "__"
 
 
+HOUR_S = 3600.0
+DAY_S = 86_400.0
+TEN_YEARS_H = 87_600.0
+
+
 class ConfigError(Exception):
     """Settings that cannot be used; the one-line message names the file or variable and key."""
 
 
 class FetchSettings(BaseModel):
+    """Politeness and limits. Each number has bounds: an absurd value (`1e20` seconds, a negative
+    size) is refused when the settings are read, not met as an overflow deep inside a run."""
+
     model_config = ConfigDict(extra="forbid")
 
     user_agent: str = ""  # empty: built from the project's name, version and `contact`
     contact: str = ""  # an email address or URL where site owners can reach whoever runs this
-    connect_timeout_s: float = 10.0
-    read_timeout_s: float = 30.0
-    total_timeout_s: float = 120.0  # one attempt, first byte sent to last byte read
-    gdelt_interval_s: float = 5.0
-    hold_failed_url_h: float = 24.0  # a gone or unusable page is skipped this long, doubling...
-    hold_failed_url_max_h: float = 720.0  # ...up to this
-    sitemap_index_window_days: float = 7.0
-    sitemap_index_max_children: int = 10
-    per_host_interval_s: float = 3.0
-    max_concurrency: int = 8
-    max_retries: int = 3
-    backoff_base_s: float = 1.0
-    backoff_max_s: float = 60.0
-    retry_after_cap_s: float = 120.0
-    max_bytes: int = 10_000_000
-    max_redirects: int = 5
+    connect_timeout_s: float = Field(default=10.0, gt=0, le=DAY_S)
+    read_timeout_s: float = Field(default=30.0, gt=0, le=DAY_S)
+    total_timeout_s: float = Field(default=120.0, gt=0, le=DAY_S)  # one attempt, first byte to last
+    gdelt_interval_s: float = Field(default=5.0, ge=0, le=HOUR_S)
+    hold_failed_url_h: float = Field(
+        default=24.0, gt=0, le=TEN_YEARS_H
+    )  # a gone page skipped this long,
+    hold_failed_url_max_h: float = Field(default=720.0, gt=0, le=TEN_YEARS_H)  # doubling up to this
+    sitemap_index_window_days: float = Field(default=7.0, gt=0, le=3650)
+    sitemap_index_max_children: int = Field(default=10, ge=1, le=10_000)
+    per_host_interval_s: float = Field(default=3.0, ge=0, le=HOUR_S)
+    max_concurrency: int = Field(default=8, ge=1, le=1024)
+    max_retries: int = Field(default=3, ge=0, le=50)
+    backoff_base_s: float = Field(default=1.0, ge=0, le=HOUR_S)
+    backoff_max_s: float = Field(default=60.0, ge=0, le=DAY_S)
+    retry_after_cap_s: float = Field(default=120.0, ge=0, le=DAY_S)
+    max_bytes: int = Field(default=10_000_000, ge=1, le=2_000_000_000)
+    max_redirects: int = Field(default=5, ge=0, le=50)
     allow_hosts: list[str] = Field(default_factory=list)
 
 
@@ -69,7 +79,9 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
     reports_dir: Path = Path("reports")
     timezone: str = "Asia/Hong_Kong"
-    relevance_threshold: float | None = None  # None: the default in config/relevance.toml
+    relevance_threshold: float | None = Field(
+        default=None, ge=-1e6, le=1e6
+    )  # None: relevance.toml's
     fetch: FetchSettings = Field(default_factory=FetchSettings)
 
     @field_validator("timezone")

@@ -32,6 +32,7 @@ SourceLanguage = Literal["en", "zh-Hans", "zh-Hant"]
 GOOGLE_NEWS_SEARCH = "https://news.google.com/rss/search"
 GDELT_DOC_API = "https://api.gdeltproject.org/api/v2/doc/doc"
 GDELT_MAX_RECORDS = 250
+MINUTES_PER_YEAR = 525_600  # a source asked less often than yearly is not being followed
 
 
 class Edition(BaseModel):
@@ -71,7 +72,7 @@ class Source(BaseModel):
     language: SourceLanguage | None = None
     publisher: str | None = None
     official: bool = False
-    poll_interval_minutes: int = Field(default=60, gt=0)
+    poll_interval_minutes: int = Field(default=60, gt=0, le=MINUTES_PER_YEAR)
     enabled: bool = True
     # google_news: which edition to search (see GOOGLE_NEWS_EDITIONS)
     edition: str | None = None

@@ -33,6 +33,10 @@ class FeedItem:
     authors: tuple[str, ...] = ()
     related: tuple[FeedItem, ...] = ()  # e.g. the other stories of a Google News top-story cluster
     country: str | None = None  # the publisher's country where the feed says (GDELT sourcecountry)
+    # When an aggregator's crawler saw the page (GDELT seendate): not a publication time, so the
+    # page's own date wins and this only says "published no later than".
+    crawled_at: datetime | None = None
+    problems: tuple[str, ...] = ()  # what the feed gave that could not be trusted (a date dropped)
 
 
 @dataclass(frozen=True, slots=True)

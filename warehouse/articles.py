@@ -4,6 +4,10 @@ A parser may read the same article again later (an updated page, a re-parse from
 the row is updated in place, keeping `first_seen_at` and never touching what tracking wrote
 (relevance, is_relevant, duplicate_of, ...). A version without a body (a headline from a feed)
 never replaces one with a body.
+
+One record cannot bring the batch down: each row is converted and encoded on its own first, and a
+row that fails (an offset no clock has, text that is not Unicode) is returned as rejected, for the
+flow to record as a problem, while the rest of the batch is stored.
 """
 
 from __future__ import annotations
@@ -20,10 +24,20 @@ from warehouse.batch import rows_table, to_json, values_table
 
 
 @dataclass(frozen=True, slots=True)
+class Rejected:
+    """A version that could not be turned into a row, and why."""
+
+    version: ArticleVersion
+    error_class: str
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
 class UpsertCounts:
     inserted: int
     updated: int
     unchanged: int
+    rejected: tuple[Rejected, ...] = ()
 
 
 def _preferred(old: ArticleVersion, new: ArticleVersion) -> ArticleVersion:
@@ -57,14 +71,16 @@ STAGED_COLUMNS = {
     "parser": "VARCHAR",
     "content_sha256": "VARCHAR",
     "body_sha256": "VARCHAR",
+    "problems": "VARCHAR[]",
 }
 
 
 def _time(moment: datetime | None) -> str | None:
-    """ISO 8601 with its offset; a naive time (a parser bug) is taken as UTC, never as local."""
+    """ISO 8601 in UTC; a naive time (a parser bug) is taken as UTC, never as local. Converting
+    here raises for an impossible offset, so the row is rejected before any SQL runs."""
     if moment is None:
         return None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).isoformat()
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).isoformat()
 
 
 def _row(key: str, version: ArticleVersion) -> dict[str, object]:
@@ -93,7 +109,16 @@ def _row(key: str, version: ArticleVersion) -> dict[str, object]:
         "parser": r.parser,
         "content_sha256": version.content_sha256,
         "body_sha256": version.body_sha256,
+        "problems": list(r.problems),
     }
+
+
+def _staged(key: str, version: ArticleVersion) -> dict[str, object]:
+    """The row, checked to survive staging: its JSON must encode as UTF-8 (a lone surrogate in a
+    title does not), and its times must convert."""
+    row = _row(key, version)
+    to_json([row]).encode("utf-8")
+    return row
 
 
 def upsert_articles(
@@ -104,9 +129,15 @@ def upsert_articles(
     for v in versions:
         key = v.article_id
         chosen[key] = _preferred(chosen[key], v) if key in chosen else v
-    if not chosen:
-        return UpsertCounts(0, 0, 0)
-    rows = [_row(key, v) for key, v in chosen.items()]
+    rows: list[dict[str, object]] = []
+    rejected: list[Rejected] = []
+    for key, v in chosen.items():
+        try:
+            rows.append(_staged(key, v))
+        except (ValueError, OverflowError, TypeError, UnicodeError) as exc:
+            rejected.append(Rejected(v, type(exc).__name__, f"cannot be stored: {exc}"))
+    if not rows:
+        return UpsertCounts(0, 0, 0, tuple(rejected))
     actions = con.execute(
         f"""
         MERGE INTO articles AS t
@@ -128,16 +159,17 @@ def upsert_articles(
             published_at = coalesce(s.published_at, t.published_at), updated_at = s.updated_at,
             language = coalesce(s.language, t.language), section = s.section, body = s.body,
             captions = s.captions, images = s.images, access = s.access, parser = s.parser,
-            content_sha256 = s.content_sha256, body_sha256 = s.body_sha256
+            content_sha256 = s.content_sha256, body_sha256 = s.body_sha256,
+            problems = s.problems
         WHEN NOT MATCHED THEN INSERT (
             article_id, url, canonical_url, external_id, source_id, publisher, publisher_url,
             title, subtitle, authors, published_at, updated_at, first_seen_at, language, section,
-            body, captions, images, access, parser, content_sha256, body_sha256
+            body, captions, images, access, parser, content_sha256, body_sha256, problems
         ) VALUES (
             s.article_id, s.url, s.canonical_url, s.external_id, s.source_id, s.publisher,
             s.publisher_url, s.title, s.subtitle, s.authors, s.published_at, s.updated_at,
             s.seen_at, s.language, s.section, s.body, s.captions, s.images, s.access, s.parser,
-            s.content_sha256, s.body_sha256
+            s.content_sha256, s.body_sha256, s.problems
         )
         RETURNING merge_action
         """,
@@ -145,7 +177,7 @@ def upsert_articles(
     ).fetchall()
     inserted = sum(1 for (a,) in actions if a == "INSERT")
     updated = len(actions) - inserted
-    return UpsertCounts(inserted, updated, len(rows) - len(actions))
+    return UpsertCounts(inserted, updated, len(rows) - len(actions), tuple(rejected))
 
 
 def known_urls(con: duckdb.DuckDBPyConnection, canonical_urls: Iterable[str]) -> set[str]:

@@ -212,7 +212,9 @@ class Fetcher:
             page = _Kind(self.settings.max_bytes)
             return await self._fetch(url, source_id, validators or Validators(), page)
         except Exception as exc:  # errors are values at this edge: log the bug, keep the batch
-            log.exception("unexpected error fetching %s", url)
+            # One line at the terminal; the traceback only for whoever turned debug logging on.
+            log.error("unexpected error fetching %s: %s", url, one_line(exc))
+            log.debug("traceback of the unexpected error", exc_info=True)
             now = datetime.now(UTC)
             attempt = Attempt(0, None, type(exc).__name__, one_line(exc), 0.0, None, now)
             return self._result(url, source_id, _Try("network_error"), (attempt,), attempt)

@@ -122,6 +122,8 @@ class AddressGuard:
             raise InvalidURL(f"only http and https URLs are fetched, not {scheme or 'no scheme'}")
         if not host:
             raise InvalidURL("the URL has no host")
+        if port is not None and not 0 < port < 65536:  # a socket would raise OverflowError
+            raise InvalidURL(f"port {port} is out of range (1-65535)")
         if self.allow.allows_host(host):
             return
         addresses = await resolve(host, port or (443 if scheme == "https" else 80))

@@ -25,11 +25,22 @@ from parsers.article.authors import split_authors
 from parsers.article.boilerplate import drop_author_bio, is_caption, split_body, strip_site_suffix
 from parsers.article.language import detect_language
 from parsers.article.metadata import PageMeta, parse_tree, read_meta
-from parsers.dates import CHINA_TZ, parse_datetime
+from parsers.dates import CHINA_TZ, parse_datetime, why_dropped
 from parsers.whitespace import clean_text
 from records.articles import Access, ArticleRecord, Image
 
 _NOISE = "script, style, noscript, template, iframe, form, button, svg, nav, aside"
+
+# Meta tags that carry the publication time, most specific first.
+PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "publishdate",
+    "pubdate",
+    "datepublished",
+    "dc.date",
+    "publish-date",
+)
 
 
 class Page:
@@ -222,17 +233,7 @@ class ArticleParser:
 
     def get_published(self, page: Page) -> datetime | None:
         linked = page.meta.linked
-        value = self._date(
-            page,
-            self.published_selector,
-            "article:published_time",
-            "og:published_time",
-            "publishdate",
-            "pubdate",
-            "datepublished",
-            "dc.date",
-            "publish-date",
-        )
+        value = self._date(page, self.published_selector, *PUBLISHED_META)
         if value is None and linked is not None:
             value = parse_datetime(linked.date_published, self.default_tz)
         return value
@@ -390,6 +391,9 @@ def finish(page: Page, extracted: Extracted, parser: str, publisher: str | None)
     ):
         if not value:
             problems.append(f"missing {name}")
+    if extracted.published_at is None:  # a date the page gives but that could not be trusted
+        given = [meta.first(*PUBLISHED_META), meta.linked.date_published if meta.linked else None]
+        problems += [f"published_at {why}" for text in given if (why := why_dropped(text))]
     return ArticleRecord(
         url=page.url,
         canonical_url=canonical,

@@ -9,12 +9,14 @@ noticed (a page cut off inside a character) is added to the record's `problems`.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from parsers.article.base import Page, load_page
 from parsers.article.generic import parse_generic
 from parsers.article.registry import publisher_for
 from parsers.charset import decode_html
+from parsers.dates import checked_record
 from parsers.errors import ParseError
 from records.articles import ArticleRecord
 
@@ -62,8 +64,14 @@ def parse_page(page: Page) -> ArticleRecord:
     return parse_generic(page, publisher.label)
 
 
-def parse_article(data: bytes, url: str, content_type: str | None = None) -> ArticleRecord:
-    """Parse one article page. Raises ParseError (only) when no record can be made at all."""
+def parse_article(
+    data: bytes, url: str, content_type: str | None = None, *, now: datetime | None = None
+) -> ArticleRecord:
+    """Parse one article page. Raises ParseError (only) when no record can be made at all.
+
+    `now` is the caller's clock: a date more than a year after it is dropped (and noted in the
+    record's problems) like any other date the rest of the tool could not trust.
+    """
     _check_bytes(data)
     decoded = decode_html(data, content_type)
     _check_text(decoded.text)
@@ -75,4 +83,5 @@ def parse_article(data: bytes, url: str, content_type: str | None = None) -> Art
         raise ParseError(f"could not parse {url}: {type(exc).__name__}: {exc}") from exc
     if decoded.problems:
         record = replace(record, problems=(*record.problems, *decoded.problems))
+    return checked_record(record, now)
     return record

@@ -1,6 +1,8 @@
 """Feed parsers: the bytes of a feed, search API answer, sitemap or list page in, FeedItems out.
 
-Pure functions: no network, no clock. Every failure to read the input is a `ParseError` whose
+Pure functions: no network, no clock (the caller may pass its clock as `now`: a date more than
+a year after it is dropped and noted in the item's `problems`, as is any date that fails
+`parsers.dates.doubt`). Every failure to read the input is a `ParseError` whose
 message says what was wrong; an input that is fine but lists nothing is an empty list.
 
 Options (all strings, from the source's config):
@@ -13,7 +15,9 @@ Options (all strings, from the source's config):
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import datetime
 
+from parsers.dates import checked_item
 from parsers.errors import ParseError
 from parsers.feeds.gdelt import parse_gdelt
 from parsers.feeds.google_news import parse_google_news
@@ -39,13 +43,15 @@ PARSERS: Mapping[str, FeedParser] = {
 KINDS = frozenset(PARSERS)
 
 
-def parse_feed(kind: str, data: bytes, url: str, **options: str) -> list[FeedItem]:
+def parse_feed(
+    kind: str, data: bytes, url: str, *, now: datetime | None = None, **options: str
+) -> list[FeedItem]:
     """The items a source of `kind` lists in `data` (fetched from `url`, which resolves links)."""
     parser = PARSERS.get(kind)
     if parser is None:
         raise ParseError(f"unknown feed kind {kind!r}; known kinds: {', '.join(sorted(KINDS))}")
     try:
-        return parser(data, url, options)
+        return [checked_item(item, now) for item in parser(data, url, options)]
     except ParseError:
         raise
     except RecursionError as error:

@@ -6,11 +6,10 @@ reads them rather than ElementTree; safexml checks every document for hostile de
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from typing import Any
 
 import feedparser
@@ -78,14 +77,12 @@ def feed_context(parsed: Any, options: Mapping[str, str]) -> FeedContext:
 
 
 def _date(entry: Any, key: str, default_tz: tzinfo) -> datetime | None:
-    """Read the raw text ourselves: feedparser's parsed tuple is UTC and forgets whether the
-    feed gave a zone at all, which is exactly what decides UTC+8 for Chinese feeds. `dict.get`
-    because feedparser's own `get("updated")` quietly answers with the published date."""
-    found = parse_datetime(dict.get(entry, key), default_tz)
-    parsed = dict.get(entry, f"{key}_parsed")
-    if found is None and parsed:
-        found = datetime.fromtimestamp(calendar.timegm(parsed), UTC)
-    return found
+    """Read the raw text ourselves, and only that: feedparser's parsed tuple is UTC and forgets
+    whether the feed gave a zone at all (which decides UTC+8 for Chinese feeds), turns 30 Feb
+    into 2 Mar, and bypasses the plausibility check (a `9999-12-31` once stopped tracking on
+    every run; `0000-01-01` made `timegm` raise and lost the whole feed). `dict.get` because
+    feedparser's own `get("updated")` quietly answers with the published date."""
+    return parse_datetime(dict.get(entry, key), default_tz)
 
 
 def _authors(entry: Any) -> tuple[str, ...]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from xml.etree.ElementTree import Element
 
 from parsers.compression import gunzip
-from parsers.dates import parse_datetime
+from parsers.dates import checked_item, parse_datetime
 from parsers.errors import ParseError
 from parsers.feeds.fragments import fragment_text
 from parsers.feeds.language_tags import language_tag
@@ -71,8 +71,11 @@ def parse_sitemap(data: bytes, url: str, options: Mapping[str, str]) -> list[Fee
     return read_sitemap(data, url, options).items
 
 
-def read_sitemap(data: bytes, url: str, options: Mapping[str, str]) -> Sitemap:
-    """Like parse_sitemap, saying whether the items are pages or child sitemaps."""
+def read_sitemap(
+    data: bytes, url: str, options: Mapping[str, str], now: datetime | None = None
+) -> Sitemap:
+    """Like parse_sitemap, saying whether the items are pages or child sitemaps; dates pass
+    `parsers.dates.checked_item` (with the caller's clock, when it gives one)."""
     if data.startswith(GZIP_MAGIC):
         data = gunzip(data, MAX_UNCOMPRESSED, "sitemap")  # a .xml.gz file, bounded
     root = parse_xml(data, "sitemap")
@@ -85,4 +88,6 @@ def read_sitemap(data: bytes, url: str, options: Mapping[str, str]) -> Sitemap:
     entries = (
         _entry(node, url, default_tz, language) for node in root if local_name(node.tag) == child
     )
-    return Sitemap(kind == "sitemapindex", [entry for entry in entries if entry is not None])
+    return Sitemap(
+        kind == "sitemapindex", [checked_item(entry, now) for entry in entries if entry is not None]
+    )

@@ -17,7 +17,8 @@ SELECT
     a.authors,
     a.captions,
     a.first_seen_at,
-    a.duplicate_of
+    a.duplicate_of,
+    a.problems
 FROM articles AS a
 LEFT JOIN (
     SELECT article_id, min(event_id) AS event_id FROM event_articles GROUP BY article_id
