@@ -20,10 +20,12 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from config.knowledge import load_knowledge
 from records.facts import ArticleFacts
-from tracking.entities import Gazetteer, load_gazetteer
+from tracking.entities import Gazetteer
 from tracking.extraction import extract_facts
 from tracking.folding import sentences
+from tracking.knowledge import prepare
 from warehouse.db import open_warehouse
 from warehouse.facts import store_facts
 
@@ -62,13 +64,13 @@ def main() -> None:
     parser.add_argument("--labelled", type=Path, default=DEFAULT_LABELLED)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    gazetteer = load_gazetteer(PROJECT_ROOT / "config")
+    gazetteer = prepare(load_knowledge(PROJECT_ROOT / "config")).entities
     bodies = load_bodies(args.corpus, args.labelled)
     if not bodies:
         raise SystemExit(f"no article bodies under {args.corpus} or in {args.labelled}")
     extract_facts(None, "warm-up 暖身", None, None, gazetteer)  # jieba loads its dictionary once
 
-    def prepare() -> None:
+    def empty_tables() -> None:
         for body, _ in bodies:
             sentences(body)
 
@@ -76,7 +78,7 @@ def main() -> None:
         for body, published in bodies:
             extract_facts(None, body, None, published, gazetteer)
 
-    baseline = timed(prepare, args.repeat)
+    baseline = timed(empty_tables, args.repeat)
     full = timed(extract, args.repeat)
     chars = sum(len(b) for b, _ in bodies)
     facts = [extract_facts(None, b, None, p, gazetteer) for b, p in bodies]
@@ -105,7 +107,7 @@ def store(facts: list[ArticleFacts], gazetteer: Gazetteer) -> None:
     with tempfile.TemporaryDirectory() as folder:
         con = open_warehouse(Path(folder) / "bench.duckdb")
         started = time.perf_counter()
-        stored = store_facts(con, batch, gazetteer)
+        stored = store_facts(con, batch, gazetteer.entities)
         elapsed = time.perf_counter() - started
         rows = stored.mentions + stored.figures + stored.agreements + stored.candidates
         sample = mentions[:2000]

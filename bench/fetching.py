@@ -23,8 +23,8 @@ from pathlib import Path
 
 import httpx
 
+from config.settings import FetchSettings
 from flows.http.fetcher import Fetcher
-from flows.settings import FetchSettings
 from records.fetch import FetchRequest, FetchResult
 from warehouse.db import open_warehouse
 from warehouse.fetchlog import record_results

@@ -33,21 +33,21 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from contextlib import closing
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from flows.settings import load_settings
+from config.knowledge import EventSettings, load_knowledge
+from config.settings import load_settings
 from records.articles import ArticleRecord, ArticleVersion
 from records.events import NUM_PERM, Copy, Event, Signature
 from records.relevance import Relevance
 from records.tracking import TrackedBatch
 from tracking.assess import ArticleText, Assessment, assess
 from tracking.duplicates import link_duplicates
-from tracking.entities import load_gazetteer
-from tracking.events import EventSettings, TrackedArticle, cluster_events, load_event_settings
+from tracking.events import TrackedArticle, cluster_events
 from tracking.folding import fold
-from tracking.relevance import load_relevance
+from tracking.knowledge import prepare
 from tracking.text_dates import reference_date
 from warehouse.articles import upsert_articles
 from warehouse.db import open_warehouse
@@ -285,9 +285,8 @@ def per_language(
 def evaluate(data: Path, config_dir: Path | None = None) -> Scores:
     settings = load_settings(config_dir=config_dir)
     labelled = load_labelled(data)
-    relevance = load_relevance(settings.config_dir, settings.relevance_threshold)
-    entities = load_gazetteer(settings.config_dir)
-    event_settings = load_event_settings(settings.config_dir)
+    knowledge = prepare(load_knowledge(settings.config_dir, settings.relevance_threshold))
+    relevance, entities, event_settings = knowledge.relevance, knowledge.entities, knowledge.events
     n = len(labelled)
 
     assess(labelled[0].article, relevance, entities)  # warm-up: converters and automata
@@ -308,7 +307,7 @@ def evaluate(data: Path, config_dir: Path | None = None) -> Scores:
     start = time.perf_counter()
     events, links = group_events(kept, assessments, event_settings, reference)
     grouping_seconds = time.perf_counter() - start
-    no_window = replace(event_settings, window_days=NO_WINDOW_DAYS)
+    no_window = event_settings.model_copy(update={"window_days": NO_WINDOW_DAYS})
     unwindowed, _ = group_events(kept, assessments, no_window, reference)
 
     gold = {a.article.article_id: a.event for a in labelled if a.event is not None}

@@ -19,14 +19,14 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from config.errors import ConfigError
+from config.settings import Settings, load_settings
 from flows.output import OutputFormat, render
-from flows.settings import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
+    from config.source_list import Source
     from flows.discover import SourceCheck
-    from flows.ingest import IngestReport
-    from flows.sources import Source
-    from flows.track import TrackReport
+    from flows.reports import IngestReport, TrackReport
     from warehouse.db import Status
 
 app = typer.Typer(
@@ -79,12 +79,6 @@ class SharedOptions:
     data_dir: Path | None = None
 
 
-# Set by `main` for the invocation under way. Module state rather than the click context because
-# command bodies call `settings_for` without a context at hand.
-_before_command = SharedOptions()
-DATA_DIR_VARIABLE = "HZHK_DATA_DIR"
-
-
 @app.callback()
 def shared_options(
     ctx: typer.Context,
@@ -95,43 +89,31 @@ def shared_options(
         bool, typer.Option("--debug", help="On failure, show the full traceback.")
     ] = False,
 ) -> None:
-    """Keep the options given before the command; each command reads its settings itself."""
-    global _before_command
-    _before_command = SharedOptions(warehouse, config, data_dir)
-    data_dir_before = os.environ.get(DATA_DIR_VARIABLE)
-
-    def forget() -> None:
-        """The process may run another command (tests do): undo what this one set."""
-        global _before_command
-        _before_command = SharedOptions()
-        if data_dir_before is None:
-            os.environ.pop(DATA_DIR_VARIABLE, None)
-        else:
-            os.environ[DATA_DIR_VARIABLE] = data_dir_before
-
-    ctx.call_on_close(forget)
+    """Keep the options given before the command (in the click context) for the command."""
+    ctx.obj = SharedOptions(warehouse, config, data_dir)
 
 
 def settings_for(
-    warehouse: Path | None, config: Path | None, data_dir: Path | None = None
+    ctx: typer.Context,
+    warehouse: Path | None,
+    config: Path | None,
+    data_dir: Path | None = None,
 ) -> Settings:
     """Settings for this command: its own options, else those before it, else env and file.
 
     Bad or missing configuration ends the command here, with one line and exit code 1, before
-    anything is created. A chosen data folder is also exported as HZHK_DATA_DIR until the
-    command ends, because the flows load their settings again from config and environment.
+    anything is created. The flows are handed these settings as they are.
     """
-    shared = _before_command
-    warehouse = shared.warehouse if warehouse is None else warehouse
-    config = shared.config if config is None else config
-    data_dir = shared.data_dir if data_dir is None else data_dir
+    root = ctx.find_root().obj
+    shared = root if isinstance(root, SharedOptions) else SharedOptions()
     try:
-        settings = load_settings(config_dir=config, warehouse=warehouse, data_dir=data_dir)
+        return load_settings(
+            config_dir=shared.config if config is None else config,
+            warehouse=shared.warehouse if warehouse is None else warehouse,
+            data_dir=shared.data_dir if data_dir is None else data_dir,
+        )
     except ConfigError as exc:
         raise fail(str(exc)) from exc
-    if data_dir is not None:
-        os.environ[DATA_DIR_VARIABLE] = str(settings.data_path)
-    return settings
 
 
 def fail(message: str) -> typer.Exit:
@@ -141,7 +123,10 @@ def fail(message: str) -> typer.Exit:
 
 @db_app.command("migrate")
 def db_migrate(
-    warehouse: WarehouseOpt = None, config: ConfigOpt = None, data_dir: DataDirOpt = None
+    ctx: typer.Context,
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+    data_dir: DataDirOpt = None,
 ) -> None:
     """Create the warehouse or bring it to the latest schema, and load the seed article.
 
@@ -149,7 +134,7 @@ def db_migrate(
     """
     from warehouse.db import WarehouseError, connect, migrate
 
-    settings = settings_for(warehouse, config, data_dir)
+    settings = settings_for(ctx, warehouse, config, data_dir)
     try:
         con = connect(settings.warehouse_path, timezone=settings.timezone)
         try:
@@ -168,7 +153,10 @@ def db_migrate(
 
 @db_app.command("status")
 def db_status(
-    warehouse: WarehouseOpt = None, config: ConfigOpt = None, data_dir: DataDirOpt = None
+    ctx: typer.Context,
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+    data_dir: DataDirOpt = None,
 ) -> None:
     """Show the schema version, the applied migrations and every table with its row count.
 
@@ -176,7 +164,7 @@ def db_status(
     """
     from warehouse.db import WarehouseError, connect, status
 
-    settings = settings_for(warehouse, config, data_dir)
+    settings = settings_for(ctx, warehouse, config, data_dir)
     try:
         con = connect(settings.warehouse_path, read_only=True, timezone=settings.timezone)
     except WarehouseError as exc:
@@ -215,6 +203,7 @@ def print_status(st: Status) -> None:
 
 @app.command("sql")
 def sql(
+    ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="SELECT or EXPLAIN statement(s).")],
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
     warehouse: WarehouseOpt = None,
@@ -229,7 +218,7 @@ def sql(
     from warehouse.db import WarehouseError
     from warehouse.query import QueryError, read_only_query
 
-    settings = settings_for(warehouse, config, data_dir)
+    settings = settings_for(ctx, warehouse, config, data_dir)
     try:
         result = read_only_query(settings.warehouse_path, query, timezone=settings.timezone)
     except (QueryError, WarehouseError) as exc:
@@ -255,27 +244,26 @@ SourceIdsOpt = Annotated[
 
 
 def load_sources_for(settings: Settings, sources_file: Path | None) -> list[Source]:
-    from flows.sources import SourcesError, load_sources
+    from config.source_list import load_sources
 
     try:
         return load_sources(sources_file or settings.config_dir / "sources.toml")
-    except SourcesError as exc:
+    except ConfigError as exc:
         raise fail(str(exc)) from exc
 
 
 @sources_app.command("list")
 def sources_list(
+    ctx: typer.Context,
     sources_file: SourcesFileOpt = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
     config: ConfigOpt = None,
-    warehouse: WarehouseOpt = None,
-    data_dir: DataDirOpt = None,
 ) -> None:
     """Show every configured source.
 
     Example: hzhk sources list --format csv
     """
-    sources = load_sources_for(settings_for(None, config), sources_file)
+    sources = load_sources_for(settings_for(ctx, None, config), sources_file)
     columns = [
         "id", "name", "kind", "lang", "publisher", "official", "enabled", "every_min",
         "url or query",
@@ -299,12 +287,11 @@ def sources_list(
 
 @sources_app.command("check")
 def sources_check(
+    ctx: typer.Context,
     source_ids: SourceIdsOpt = None,
     sources_file: SourcesFileOpt = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
     config: ConfigOpt = None,
-    warehouse: WarehouseOpt = None,
-    data_dir: DataDirOpt = None,
 ) -> None:
     """Fetch and parse each enabled source once and show how it answered; stores nothing.
 
@@ -313,14 +300,14 @@ def sources_check(
     """
     import asyncio
 
+    from config.source_list import select_sources
     from flows.discover import check_sources
     from flows.http.fetcher import Fetcher
-    from flows.sources import SourcesError, select_sources
 
-    settings = settings_for(None, config)
+    settings = settings_for(ctx, None, config)
     try:
         chosen = select_sources(load_sources_for(settings, sources_file), source_ids)
-    except SourcesError as exc:
+    except ConfigError as exc:
         raise fail(str(exc)) from exc
 
     async def check() -> list[SourceCheck]:
@@ -354,19 +341,13 @@ def run_ingest(
     from flows.ingest import ingest
 
     return asyncio.run(
-        ingest(
-            config_dir=settings.config_dir,
-            warehouse=settings.warehouse_path,
-            sources_file=sources_file,
-            source_ids=source_ids,
-            force=force,
-        )
+        ingest(settings=settings, sources_file=sources_file, source_ids=source_ids, force=force)
     )
 
 
 def print_ingest_report(report: IngestReport) -> None:
     console.print(f"ingest run {report.run_id}: {report.status}")
-    render(["count", "value"], sorted(report.counts.items()), OutputFormat.table, console)
+    render(["count", "value"], sorted(report.counts.as_dict().items()), OutputFormat.table, console)
     if report.problems:
         render(
             ["stage", "source", "url", "error"],
@@ -378,6 +359,7 @@ def print_ingest_report(report: IngestReport) -> None:
 
 @app.command("ingest")
 def ingest_command(
+    ctx: typer.Context,
     source_ids: SourceIdsOpt = None,
     sources_file: SourcesFileOpt = None,
     warehouse: WarehouseOpt = None,
@@ -394,20 +376,21 @@ def ingest_command(
     goes on without them and exits 0.
     Example: hzhk ingest --source infogovhk-press-en
     """
-    from flows.sources import SourcesError, select_sources
+    from config.source_list import select_sources
     from warehouse.db import WarehouseError
 
-    settings = settings_for(warehouse, config, data_dir)
+    settings = settings_for(ctx, warehouse, config, data_dir)
     try:
         select_sources(load_sources_for(settings, sources_file), source_ids)
         report = run_ingest(settings, sources_file, source_ids, force=force)
-    except (SourcesError, WarehouseError) as exc:
+    except (ConfigError, WarehouseError) as exc:
         raise fail(str(exc)) from exc
     print_ingest_report(report)
 
 
 @app.command("fetch")
 def fetch_command(
+    ctx: typer.Context,
     url: Annotated[str, typer.Argument(help="The URL to fetch.")],
     source: Annotated[str | None, typer.Option("--source", "-s", help="Source id to log.")] = None,
     warehouse: WarehouseOpt = None,
@@ -421,7 +404,7 @@ def fetch_command(
     from flows.http.single import fetch_and_store
     from warehouse.db import WarehouseError
 
-    settings = settings_for(warehouse, config, data_dir)
+    settings = settings_for(ctx, warehouse, config, data_dir)
     try:
         stored = fetch_and_store(settings, url, source_id=source)
     except WarehouseError as exc:
@@ -445,6 +428,7 @@ app.add_typer(archive_app, name="archive")
 
 @archive_app.command("show")
 def archive_show(
+    ctx: typer.Context,
     key: Annotated[str, typer.Argument(help="sha256 (or 8+ char prefix), archive key or URL.")],
     meta_only: Annotated[bool, typer.Option("--meta", help="Only the metadata.")] = False,
     warehouse: WarehouseOpt = None,
@@ -460,7 +444,7 @@ def archive_show(
     from warehouse.archive import ArchiveError, read_body
     from warehouse.db import WarehouseError, connect
 
-    settings = settings_for(warehouse, config, data_dir)
+    settings = settings_for(ctx, warehouse, config, data_dir)
     try:
         con = connect(settings.warehouse_path, read_only=True, timezone=settings.timezone)
         try:
@@ -505,9 +489,6 @@ def extract(
         typer.Option(help="The pages' URL; default: each page's canonical link, else its path."),
     ] = None,
     fmt: Annotated[RecordFormat, typer.Option("--format", "-f")] = RecordFormat.jsonl,
-    warehouse: WarehouseOpt = None,
-    config: ConfigOpt = None,
-    data_dir: DataDirOpt = None,
 ) -> None:
     """Parse saved article pages offline: one JSON record per file (an error record if it fails).
 
@@ -568,20 +549,17 @@ def run_track(settings: Settings, since: datetime | None) -> TrackReport:
     configure_prefect(settings)
     from flows.track import track
 
-    return track(
-        config_dir=settings.config_dir,
-        warehouse=settings.warehouse_path,
-        since=since.date() if since else None,
-    )
+    return track(settings=settings, since=since.date() if since else None)
 
 
 def print_track_report(report: TrackReport) -> None:
     console.print(f"track run {report.run_id}: {report.status}")
-    render(["count", "value"], sorted(report.counts.items()), OutputFormat.table, console)
+    render(["count", "value"], sorted(report.counts.as_dict().items()), OutputFormat.table, console)
 
 
 @app.command("track")
 def track_command(
+    ctx: typer.Context,
     since: Annotated[
         datetime | None,
         typer.Option(
@@ -600,39 +578,36 @@ def track_command(
     Idempotent: tracking the same articles again gives the same events and ids.
     Example: hzhk track --since 2019-06-01
     """
-    from tracking.entities import GazetteerError
-    from tracking.relevance import RelevanceConfigError
     from warehouse.db import WarehouseError
 
-    settings = settings_for(warehouse, config, data_dir)
+    settings = settings_for(ctx, warehouse, config, data_dir)
     try:
         report = run_track(settings, since)
-    except (WarehouseError, RelevanceConfigError, GazetteerError) as exc:
+    except (WarehouseError, ConfigError) as exc:
         raise fail(str(exc)) from exc
     print_track_report(report)
-    if report.status != "completed":
-        raise typer.Exit(code=1)
 
 
 @app.command("run")
 def run(
-    warehouse: WarehouseOpt = None, config: ConfigOpt = None, data_dir: DataDirOpt = None
+    ctx: typer.Context,
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+    data_dir: DataDirOpt = None,
 ) -> None:
     """The main job: migrate and seed the warehouse, ingest the enabled sources, track, status.
 
     Example: hzhk run
     """
-    from tracking.entities import GazetteerError
-    from tracking.relevance import RelevanceConfigError
     from warehouse.db import WarehouseError, connect, open_warehouse, rebuild_search_index, status
 
-    settings = settings_for(warehouse, config, data_dir)
+    settings = settings_for(ctx, warehouse, config, data_dir)
     try:
         open_warehouse(settings.warehouse_path).close()
         print_ingest_report(run_ingest(settings, None, None))
         print_track_report(run_track(settings, None))
         con = connect(settings.warehouse_path, timezone=settings.timezone)
-    except (WarehouseError, RelevanceConfigError, GazetteerError) as exc:
+    except (WarehouseError, ConfigError) as exc:
         raise fail(str(exc)) from exc
     try:
         rebuild_search_index(con)

@@ -27,8 +27,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
+from config.source_list import Source
 from flows.http.fetcher import Fetcher
-from flows.sources import Source, parse_options, request_url
+from flows.polling import parse_options, request_url
 from parsers.errors import ParseError
 from parsers.feeds import parse_feed
 from parsers.feeds.sitemap import read_sitemap

@@ -24,9 +24,8 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections import Counter
 from collections.abc import Awaitable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import cast
@@ -36,6 +35,8 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import State
 
+from config.settings import Settings, load_settings
+from config.source_list import Source, load_sources, select_sources
 from flows.discover import (
     Candidate,
     Discovery,
@@ -46,15 +47,8 @@ from flows.discover import (
     with_feed_metadata,
 )
 from flows.http.fetcher import Fetcher
-from flows.settings import Settings, load_settings
-from flows.sources import (
-    Source,
-    due_sources,
-    load_sources,
-    request_url,
-    select_sources,
-    source_row,
-)
+from flows.polling import due_sources, request_url, source_row
+from flows.reports import IngestCounts, IngestReport
 from parsers.article import parse_article
 from parsers.errors import ParseError
 from parsers.urls import canonicalize, is_fetchable
@@ -80,16 +74,6 @@ BATCH_SIZE = 50
 DISCOVER_TIMEOUT_S = 600.0  # one source: its feed fetch with all retries, and the parse
 FETCH_TIMEOUT_S = 3600.0  # one batch of pages, paced per host
 STORE_RETRIES = 2  # a store step that failed (e.g. the file briefly locked) is run again
-
-
-@dataclass(frozen=True, slots=True)
-class IngestReport:
-    """What a run did; the same facts are in the `runs` row and `ingest_errors`."""
-
-    run_id: str
-    status: str
-    counts: dict[str, int]
-    problems: tuple[RunProblem, ...]
 
 
 def now() -> datetime:
@@ -176,10 +160,10 @@ def store_discovery(
     sources: Sequence[Source],
     discoveries: Sequence[Discovery],
     robots: Sequence[FetchResult] = (),
-) -> tuple[list[Candidate], Counter[str]]:
+) -> tuple[list[Candidate], IngestCounts]:
     """Store headline-only articles, discovery failures and the robots.txt fetches so far;
     return the links still to fetch: not in the warehouse, and not held back."""
-    counts: Counter[str] = Counter()
+    counts = IngestCounts()
     at = now()
     by_id = {s.id: s for s in sources}
     problems = [
@@ -193,8 +177,8 @@ def store_discovery(
         for e in d.child_errors
     ]
     candidates = unique_candidates(discoveries)
-    counts["links"] = sum(len(d.candidates) for d in discoveries)
-    counts["links_unique"] = len(candidates)
+    counts.links = sum(len(d.candidates) for d in discoveries)
+    counts.links_unique = len(candidates)
     headlines = [c for c in candidates if c.headline_only]
     pages = [c for c in candidates if not c.headline_only]
     with writing(settings.warehouse_path) as con:
@@ -206,9 +190,9 @@ def store_discovery(
             )
             record_problems(con, run_id, [*problems, *rejected_problems(upserted, at)])
             record_results(con, robots, run_id=run_id, archive_dir=settings.data_path / "archive")
-    counts["headlines_new"] = upserted.inserted
-    counts["links_known"] = len(known)
-    counts["links_held"] = len(held)
+    counts.headlines_new = upserted.inserted
+    counts.links_known = len(known)
+    counts.links_held = len(held)
     return [c for c in pages if c.url not in known and c.url not in held], counts
 
 
@@ -243,7 +227,7 @@ def store_pages(
     results: Sequence[FetchResult],
     fetch_error: str | None = None,
     robots: Sequence[FetchResult] = (),
-) -> Counter[str]:
+) -> IngestCounts:
     """Archive and log the fetches, parse the pages, store the articles and the parse failures
     (see `write_pages`)."""
     return write_pages(settings, run_id, batch, results, fetch_error, robots)
@@ -256,7 +240,7 @@ def write_pages(
     results: Sequence[FetchResult],
     fetch_error: str | None = None,
     robots: Sequence[FetchResult] = (),
-) -> Counter[str]:
+) -> IngestCounts:
     """Fetch log, articles, problems and holds in one transaction, so a crash leaves either the
     whole batch or none of it; bodies are archived (content-addressed files) before it, and a
     file left without its rows is simply reused when the page is fetched again. A batch whose
@@ -273,7 +257,6 @@ def write_pages(
     problems += fetch_problems(results)
     failures = failed_for_good(results, problems)
     at = now()
-    counts: Counter[str] = Counter()
     archive = settings.data_path / "archive"
     with writing(settings.warehouse_path) as con, transaction(con):
         logged = record_results(con, results, run_id=run_id, archive_dir=archive)
@@ -288,16 +271,17 @@ def write_pages(
             longest_h=settings.fetch.hold_failed_url_max_h,
         )
         release_urls(con, [v.record.url for v in versions])
-    counts["pages_fetched"] = logged.stored
-    counts["pages_failed"] = logged.failed
-    counts["pages_not_modified"] = logged.not_modified
-    counts["parse_failures"] = sum(1 for p in problems if p.stage == "parse")
-    counts["store_failures"] = len(upserted.rejected)
-    counts["fetch_task_failures"] = sum(1 for p in problems if p.error_class == "Task")
-    counts["articles_new"] = upserted.inserted
-    counts["articles_updated"] = upserted.updated
-    counts["pages_held"] = len(failures)
-    return counts
+    return IngestCounts(
+        pages_fetched=logged.stored,
+        pages_failed=logged.failed,
+        pages_not_modified=logged.not_modified,
+        parse_failures=sum(1 for p in problems if p.stage == "parse"),
+        store_failures=len(upserted.rejected),
+        fetch_task_failures=sum(1 for p in problems if p.error_class == "Task"),
+        articles_new=upserted.inserted,
+        articles_updated=upserted.updated,
+        pages_held=len(failures),
+    )
 
 
 @task(name="store-pages-one-by-one", cache_policy=NO_CACHE)
@@ -308,18 +292,18 @@ def store_one_by_one(
     results: Sequence[FetchResult],
     fetch_error: str | None,
     robots: Sequence[FetchResult],
-) -> Counter[str]:
+) -> IngestCounts:
     """A batch whose store step kept failing, stored page by page: a page no check foresaw then
     costs only itself (one `store` problem) instead of the batch, every later batch and every
     later run. When no page with an article can be stored on its own either, the cause is not a
     page (a full disk, a file held by another process): the error is raised and the run stops,
     as it must, leaving the batch for the next run."""
-    counts: Counter[str] = Counter()
+    counts = IngestCounts()
     lost: list[tuple[Candidate, FetchResult | None, Exception]] = []
     for index, candidate in enumerate(batch):
         result = results[index] if results else None
         try:
-            counts.update(
+            counts.add(
                 write_pages(
                     settings,
                     run_id,
@@ -331,7 +315,7 @@ def store_one_by_one(
             )
         except Exception as exc:
             lost.append((candidate, result, exc))
-    if lost and not (counts["articles_new"] or counts["articles_updated"]):
+    if lost and not (counts.articles_new or counts.articles_updated):
         raise lost[-1][2]
     if lost:
         at = now()
@@ -343,7 +327,7 @@ def store_one_by_one(
         with writing(settings.warehouse_path) as con, transaction(con):
             record_results(con, logged, run_id=run_id, archive_dir=settings.data_path / "archive")
             record_problems(con, run_id, problems)
-        counts["store_failures"] += len(lost)
+        counts.store_failures += len(lost)
     return counts
 
 
@@ -464,7 +448,7 @@ def finish(
     settings: Settings,
     run_id: str,
     discoveries: Sequence[Discovery],
-    counts: Counter[str],
+    counts: IngestCounts,
     retry: set[str],
     error: str | None,
 ) -> tuple[RunProblem, ...]:
@@ -484,7 +468,9 @@ def finish(
     with writing(settings.warehouse_path) as con:
         record_results(con, feeds, run_id=run_id, archive_dir=settings.data_path / "archive")
         status = "failed" if error else "completed"
-        finish_run(con, run_id, finished_at=now(), status=status, counts=counts, error=error)
+        finish_run(
+            con, run_id, finished_at=now(), status=status, counts=counts.as_dict(), error=error
+        )
         return tuple(run_problems(con, run_id))
 
 
@@ -493,8 +479,7 @@ def finish(
 
 @flow(name=FLOW_NAME)
 async def ingest(
-    config_dir: Path | None = None,
-    warehouse: Path | None = None,
+    settings: Settings | None = None,
     sources_file: Path | None = None,
     source_ids: list[str] | None = None,
     batch_size: int = BATCH_SIZE,
@@ -504,11 +489,13 @@ async def ingest(
 
     A source is due when its poll interval has passed since its feed last answered; naming
     sources or `force` polls them regardless, so a person can always ask for fresh news.
+    `settings` come from the caller (the CLI built them from its options); a deployment that
+    passes none reads them from the environment and config folder.
     """
     from prefect.runtime import flow_run
 
     logger = get_run_logger()
-    settings = load_settings(config_dir=config_dir, warehouse=warehouse)
+    settings = settings or load_settings()
     path = sources_file or settings.config_dir / "sources.toml"
     configured = load_sources(path)
     sources = select_sources(configured, source_ids)
@@ -516,28 +503,27 @@ async def ingest(
     logger.info("run %s: %d sources from %s", run_id, len(sources), path)
 
     validators, polled = prepare(settings, run_id, configured, sources)
+    not_due = 0
     if not source_ids and not force:
         due = due_sources(sources, polled, now())
         if len(due) < len(sources):
             waiting = sorted({s.id for s in sources} - {s.id for s in due})
             logger.info("not due yet (poll interval): %s", ", ".join(waiting))
-        counts_not_due = len(sources) - len(due)
+        not_due = len(sources) - len(due)
         sources = due
-    else:
-        counts_not_due = 0
-    counts: Counter[str] = Counter(sources=len(sources), sources_not_due=counts_not_due)
+    counts = IngestCounts(sources=len(sources), sources_not_due=not_due)
     discoveries: list[Discovery] = []
     retry: set[str] = set()  # sources with pages that may be fetched next time
     try:
         async with Fetcher(settings.fetch, settings.allow_hosts) as fetcher:
             discoveries = await discover_all(fetcher, sources, validators)
-            counts["sources_failed"] = sum(1 for d in discoveries if not d.ok)
-            counts["feeds_not_modified"] = sum(
+            counts.sources_failed = sum(1 for d in discoveries if not d.ok)
+            counts.feeds_not_modified = sum(
                 1 for d in discoveries if d.feed is not None and d.feed.outcome == "not_modified"
             )
             robots = fetcher.take_robots_fetches()
             to_fetch, found = store_discovery(settings, run_id, sources, discoveries, robots)
-            counts.update(found)
+            counts.add(found)
             for number, batch in enumerate(chunks(to_fetch, batch_size), start=1):
                 fetched = await cast(
                     Awaitable[State[list[FetchResult]]],
@@ -556,14 +542,14 @@ async def ingest(
                     settings, run_id, number, batch, results, error, robots, return_state=True
                 )
                 if stored.is_completed():
-                    counts.update(await stored.aresult())
+                    counts.add(await stored.aresult())
                 else:
-                    counts.update(store_one_by_one(settings, run_id, batch, results, error, robots))
+                    counts.add(store_one_by_one(settings, run_id, batch, results, error, robots))
                     retry |= {c.source_id for c in batch}
                 logger.info("batch %d: %d pages", number, len(batch))
     except Exception as exc:
         finish(settings, run_id, discoveries, counts, retry, f"{type(exc).__name__}: {exc}")
         raise
     problems = finish(settings, run_id, discoveries, counts, retry, None)
-    logger.info("run %s completed: %s", run_id, dict(sorted(counts.items())))
-    return IngestReport(run_id, "completed", dict(counts), problems)
+    logger.info("run %s completed: %s", run_id, counts.as_dict())
+    return IngestReport(run_id, "completed", counts, problems)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from flows.settings import Settings
+from config.settings import Settings
 
 
 def configure_prefect(settings: Settings) -> None:

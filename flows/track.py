@@ -21,33 +21,27 @@ Each step opens its own short DuckDB connection: an open read-write connection l
 from __future__ import annotations
 
 import uuid
-from collections import Counter
 from collections.abc import Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from flows.settings import Settings, load_settings
+from config.knowledge import load_knowledge
+from config.settings import Settings, load_settings
+from flows.reports import TrackCounts, TrackReport
 from records.events import Copy, DuplicateLink
 from records.facts import ArticleFacts
 from records.tracking import StoredArticle, TrackedBatch
 from tracking.assess import ArticleText, Assessment, assess
 from tracking.duplicates import link_duplicates
-from tracking.entities import Gazetteer, load_gazetteer
 from tracking.event_ids import CarriedEvents, carry_ids
-from tracking.events import (
-    EventSettings,
-    TrackedArticle,
-    cluster_events,
-    load_event_settings,
-)
+from tracking.events import TrackedArticle, cluster_events
 from tracking.extraction import extract_facts
-from tracking.relevance import RelevanceGazetteer, load_relevance
+from tracking.knowledge import TrackingKnowledge, prepare
 from tracking.text_dates import reference_date
 from warehouse.db import connect, open_warehouse
 from warehouse.facts import store_facts
@@ -55,6 +49,7 @@ from warehouse.runs import finish_run, start_run
 from warehouse.tracking import (
     articles_to_track,
     copies_sharing_buckets,
+    count_events,
     event_context,
     event_membership,
     live_event_ids,
@@ -69,28 +64,12 @@ NO_FACTS = ArticleFacts((), (), (), (), ())
 
 
 @dataclass(frozen=True)
-class Knowledge:
-    """The configuration every step reads, loaded once per run."""
-
-    relevance: RelevanceGazetteer
-    entities: Gazetteer
-    events: EventSettings
-
-
-@dataclass(frozen=True)
 class Grouped:
     """A batch's events with their carried-over ids, and the articles whose membership they
     replace."""
 
     carried: CarriedEvents
     reclustered: list[str]
-
-
-@dataclass(frozen=True)
-class TrackReport:
-    run_id: str
-    status: str
-    counts: dict[str, int]
 
 
 def _now() -> datetime:
@@ -111,7 +90,7 @@ def load_articles(settings: Settings, run_id: str, since: date | None) -> list[S
 
 
 @task(name="assess", cache_policy=NO_CACHE)
-def assess_batch(batch: Sequence[StoredArticle], knowledge: Knowledge) -> list[Assessment]:
+def assess_batch(batch: Sequence[StoredArticle], knowledge: TrackingKnowledge) -> list[Assessment]:
     return [assess(_text(a), knowledge.relevance, knowledge.entities) for a in batch]
 
 
@@ -136,7 +115,7 @@ def group_events(
     batch: Sequence[StoredArticle],
     assessments: Sequence[Assessment],
     links: Sequence[DuplicateLink],
-    knowledge: Knowledge,
+    knowledge: TrackingKnowledge,
     reference: date,
     known_facts: dict[str, ArticleFacts],
 ) -> Grouped:
@@ -197,13 +176,13 @@ def store(
     assessments: Sequence[Assessment],
     links: Sequence[DuplicateLink],
     grouped: Grouped,
-    knowledge: Knowledge,
+    knowledge: TrackingKnowledge,
 ) -> None:
     with closing(connect(settings.warehouse_path)) as con:
         store_facts(
             con,
             [(s.article_id, s.facts or NO_FACTS) for s in assessments],
-            knowledge.entities,
+            knowledge.entities.entities,
         )
         store_batch(
             con,
@@ -222,19 +201,17 @@ def store(
 
 @task(name="finish", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
 def finish(
-    settings: Settings, run_id: str, reference: date, counts: dict[str, int], error: str | None
-) -> dict[str, int]:
-    counts = dict(counts)
+    settings: Settings, run_id: str, reference: date, counts: TrackCounts, error: str | None
+) -> TrackCounts:
     with closing(connect(settings.warehouse_path)) as con:
         refresh_event_status(con, reference - timedelta(days=reference.weekday()))
-        counted = con.execute("SELECT count(*) FROM events").fetchone()
-        counts["events_total"] = int(counted[0]) if counted else 0
+        counts.events_total = count_events(con)
         finish_run(
             con,
             run_id,
             finished_at=_now(),
             status="failed" if error else "completed",
-            counts=counts,
+            counts=counts.as_dict(),
             error=error,
         )
     return counts
@@ -242,28 +219,24 @@ def finish(
 
 @flow(name=FLOW_NAME, log_prints=False)
 def track(
-    config_dir: Path | None = None,
-    warehouse: Path | None = None,
+    settings: Settings | None = None,
     since: date | None = None,
     reference: date | None = None,
 ) -> TrackReport:
     """Track new and changed articles (or all published since `since`) into events.
 
     `reference` is the day whose week decides new vs continuing (default: today, local time).
+    A run that stops part-way is recorded as failed (the batches before it stay stored) and
+    raises, so Prefect shows the run as Failed too.
     """
     logger = get_run_logger()
-    settings = load_settings(config_dir=config_dir, warehouse=warehouse)
+    settings = settings or load_settings()
     day = reference or datetime.now(ZoneInfo(settings.timezone)).date()
-    knowledge = Knowledge(
-        load_relevance(settings.config_dir, settings.relevance_threshold),
-        load_gazetteer(settings.config_dir),
-        load_event_settings(settings.config_dir),
-    )
+    knowledge = prepare(load_knowledge(settings.config_dir, settings.relevance_threshold))
     run_id = f"track-{uuid.uuid4().hex[:12]}"
-    counts: Counter[str] = Counter(articles=0, relevant=0, duplicates=0)
+    counts = TrackCounts()
     articles = load_articles(settings, run_id, since)
     known_facts: dict[str, ArticleFacts] = {}
-    error = None
     try:
         for start in range(0, len(articles), BATCH_SIZE):
             batch = articles[start : start + BATCH_SIZE]
@@ -271,12 +244,13 @@ def track(
             links = find_duplicates(settings, batch, assessments)
             grouped = group_events(settings, batch, assessments, links, knowledge, day, known_facts)
             store(settings, batch, assessments, links, grouped, knowledge)
-            counts["articles"] += len(batch)
-            counts["relevant"] += sum(1 for s in assessments if s.relevance.is_relevant)
-            counts["duplicates"] += sum(1 for link in links if link.duplicate_of)
-            logger.info("tracked %d of %d articles", counts["articles"], len(articles))
+            counts.articles += len(batch)
+            counts.relevant += sum(1 for s in assessments if s.relevance.is_relevant)
+            counts.duplicates += sum(1 for link in links if link.duplicate_of)
+            logger.info("tracked %d of %d articles", counts.articles, len(articles))
     except Exception as exc:
         error = f"{type(exc).__name__}: {exc}"
         logger.error("tracking stopped: %s", error)
-    final = finish(settings, run_id, day, dict(counts), error)
-    return TrackReport(run_id, "failed" if error else "completed", final)
+        finish(settings, run_id, day, counts, error)
+        raise
+    return TrackReport(run_id, "completed", finish(settings, run_id, day, counts, None))

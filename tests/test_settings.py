@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.settings import PROJECT_ROOT, ConfigError, load_settings
+from config.errors import ConfigError
+from config.settings import PROJECT_ROOT, load_settings
 
 
 def test_defaults_come_from_the_project_config() -> None:

@@ -1,4 +1,5 @@
-"""The entity gazetteer (config/entities.toml and fields.toml) and mentions of known entities.
+"""The entity gazetteer (config/entities.toml and fields.toml, read by `config.knowledge`) and
+mentions of known entities.
 
 Known names are matched on folded text, so one entry serves English, Simplified and Traditional
 Chinese. A weak alias ("TDC", "John Lee", "Mrs Lam") is one other people share: it is attributed
@@ -11,70 +12,19 @@ merge corrupts every later count. Names the gazetteer lacks are proposed as cand
 from __future__ import annotations
 
 import re
-import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
-from records.facts import EVENT_TYPES, Mention
+from config.knowledge import EntitiesFile, Entity, FieldName, FieldsFile, Happening
+from records.facts import Mention
 from tracking.folding import Folded, fold, split_sentences
 from tracking.matching import PhraseMatcher
 
-ENTITY_TYPES = ("person", "organization", "place")
 _CONTEXTUAL = "\x00"  # key prefix of phrases that need their antecedent first
 _NOT_A_NAME = "\x01"  # key of phrases that block a shorter name inside them (港口 is no 港)
 _WEAK = "\x02"  # key prefix of weak aliases: attributed only when confirmed
 NOT_CONFIRMED = "weak alias, and the article names the entity no other way"
 SOMEONE_ELSE = "weak alias, described as someone else"
-
-
-class GazetteerError(Exception):
-    """The gazetteer file is malformed; the message names the entry."""
-
-
-@dataclass(frozen=True)
-class Entity:
-    entity_id: str
-    entity_type: str
-    name: str
-    name_zh_hans: str | None
-    name_zh_hant: str | None
-    aliases: tuple[str, ...]
-    contextual: tuple[str, ...]
-    after: str | None
-    description: str | None
-    level: str | None = None  # places only: city, province, district, park, ...
-    weak_aliases: tuple[str, ...] = ()  # names others share: attributed only when confirmed
-    titles: tuple[str, ...] = ()  # titles that confirm a weak alias beside them
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """The strong names: canonical, Chinese, aliases (weak aliases are apart)."""
-        found = (self.name, self.name_zh_hans, self.name_zh_hant, *self.aliases)
-        return tuple(n for n in found if n)
-
-
-@dataclass(frozen=True)
-class FieldName:
-    """A field of co-operation (config/fields.toml); agreements store `name`."""
-
-    name: str
-    name_zh_hans: str | None
-    name_zh_hant: str | None
-    aliases: tuple[str, ...]
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        found = (self.name, self.name_zh_hans, self.name_zh_hant, *self.aliases)
-        return tuple(n for n in found if n)
-
-
-@dataclass(frozen=True)
-class Happening:
-    """A kind of happening (config/fields.toml `[[happening]]`): event cues take its type from
-    its words."""
-
-    event_type: str
-    words: tuple[str, ...]
 
 
 @dataclass(frozen=True, eq=False)
@@ -113,107 +63,18 @@ class Gazetteer:
         return [h.event_type for h in self.happenings if h.event_type in found]
 
 
-def load_gazetteer(config_dir: Path) -> Gazetteer:
-    """Read config/entities.toml and config/fields.toml (the latter may be absent)."""
-    data = _read_toml(config_dir / "entities.toml")
-    fields_path = config_dir / "fields.toml"
-    fields = _read_toml(fields_path) if fields_path.exists() else {}
-    return gazetteer_from_dict(data, fields, str(config_dir))
-
-
-def _read_toml(path: Path) -> dict[str, object]:
-    try:
-        return tomllib.loads(path.read_text("utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise GazetteerError(f"cannot read {path}: {exc}") from exc
-
-
-def gazetteer_from_dict(
-    data: dict[str, object], fields: dict[str, object] | None = None, origin: str = "gazetteer"
+def build_gazetteer(
+    entities: EntitiesFile,
+    fields: FieldsFile | None = None,
+    happenings: Sequence[Happening] = (),
 ) -> Gazetteer:
-    raw = data.get("entity", [])
-    if not isinstance(raw, list):
-        raise GazetteerError(f"{origin}: [[entity]] must be an array of tables")
-    entities = [_entity(item, origin) for item in raw]
-    ids = [e.entity_id for e in entities]
-    duplicated = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicated:
-        raise GazetteerError(f"{origin}: duplicate entity ids {duplicated}")
-    for e in entities:
-        if e.contextual and e.after not in ids:
-            raise GazetteerError(f"{origin}: {e.entity_id}: `after` must name a known entity id")
-    section = data.get("candidates", {})
-    ignore = section.get("ignore", []) if isinstance(section, dict) else []
+    """The matchers over every known name, from the checked configuration."""
     return Gazetteer(
-        tuple(entities),
-        frozenset(fold(str(n)).text for n in ignore),
-        _fields((fields or {}).get("field", []), origin),
-        _strings(data.get("not_names", []), f"{origin}: not_names"),
-        _happenings((fields or {}).get("happening", []), origin),
-    )
-
-
-def _happenings(raw: object, origin: str) -> tuple[Happening, ...]:
-    if not isinstance(raw, list):
-        raise GazetteerError(f"{origin}: [[happening]] must be an array of tables")
-    found = []
-    for item in raw:
-        if not (isinstance(item, dict) and item.get("type") in EVENT_TYPES):
-            raise GazetteerError(f"{origin}: happening {item!r}: type must be one of {EVENT_TYPES}")
-        words = _strings(item.get("words", []), f"{origin}: happening {item['type']}: `words`")
-        found.append(Happening(str(item["type"]), words))
-    return tuple(found)
-
-
-def _strings(value: object, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise GazetteerError(f"{where} must be a list of strings")
-    return tuple(value)
-
-
-def _fields(raw: object, origin: str) -> tuple[FieldName, ...]:
-    if not isinstance(raw, list):
-        raise GazetteerError(f"{origin}: [[field]] must be an array of tables")
-    found = []
-    for item in raw:
-        if not (isinstance(item, dict) and isinstance(item.get("en"), str) and item["en"]):
-            raise GazetteerError(f"{origin}: field {item!r} needs a non-empty `en`")
-        aliases = _strings(item.get("aliases", []), f"{origin}: field {item['en']}: `aliases`")
-        found.append(
-            FieldName(item["en"], item.get("zh_hans"), item.get("zh_hant"), tuple(aliases))
-        )
-    return tuple(found)
-
-
-def _entity(item: object, origin: str) -> Entity:
-    if not isinstance(item, dict):
-        raise GazetteerError(f"{origin}: each [[entity]] must be a table")
-    entity_id, entity_type, name = item.get("id"), item.get("type"), item.get("en")
-    if not (isinstance(entity_id, str) and entity_id and isinstance(name, str) and name):
-        raise GazetteerError(f"{origin}: entity {item!r} needs a non-empty `id` and `en`")
-    if entity_type not in ENTITY_TYPES:
-        raise GazetteerError(f"{origin}: {entity_id}: type must be one of {ENTITY_TYPES}")
-
-    def strings(key: str) -> tuple[str, ...]:
-        return _strings(item.get(key, []), f"{origin}: {entity_id}: `{key}`")
-
-    def optional(key: str) -> str | None:
-        value = item.get(key)
-        return str(value) if value else None
-
-    return Entity(
-        entity_id=entity_id,
-        entity_type=str(entity_type),
-        name=name,
-        name_zh_hans=optional("zh_hans"),
-        name_zh_hant=optional("zh_hant"),
-        aliases=strings("aliases"),
-        contextual=strings("contextual"),
-        after=optional("after"),
-        description=optional("description"),
-        level=optional("level"),
-        weak_aliases=strings("weak_aliases"),
-        titles=strings("titles"),
+        entities.entity,
+        frozenset(fold(n).text for n in entities.candidates.ignore),
+        fields.field if fields else (),
+        entities.not_names,
+        tuple(happenings),
     )
 
 

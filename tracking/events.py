@@ -18,70 +18,23 @@ stored ids over, so an event keeps its id when earlier coverage arrives later.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
+from config.knowledge import EventSettings
 from records.events import Event, Signature
 from records.facts import EVENT_TYPES as EVENT_TYPES
 from records.facts import ArticleFacts, EventCue
 from records.ids import stable_id
 from tracking.folding import fold
-from tracking.relevance import RelevanceConfigError
 from tracking.text_dates import reference_date
 
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 T = TypeVar("T")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-
-
-@dataclass(frozen=True)
-class EventSettings:
-    """How similar an article must be to an event, and what each kind of overlap is worth."""
-
-    window_days: int
-    threshold: float
-    entity_weights: dict[str, float]  # by entity type: person, organization, place
-    generic_entities: frozenset[str]  # named by nearly every relevant article: no evidence
-    entity_cap: float
-    figure_weight: float  # an amount, or a count of at least `small_count`
-    small_figure_weight: float
-    small_count: float
-    figure_cap: float
-    date_weight: float
-    name_weight: float
-    text_weight: float  # times the MinHash similarity to the closest member (same script)
-
-
-def load_event_settings(config_dir: Path) -> EventSettings:
-    """The `[events]` table of `relevance.toml`."""
-    path = config_dir / "relevance.toml"
-    try:
-        data = tomllib.loads(path.read_text("utf-8"))["events"]
-        return _event_settings(data)
-    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
-        raise RelevanceConfigError(f"{path}: no valid [events] table ({exc!r})") from exc
-
-
-def _event_settings(data: dict[str, Any]) -> EventSettings:
-    return EventSettings(
-        window_days=int(data["window_days"]),
-        threshold=float(data["threshold"]),
-        entity_weights={str(k): float(v) for k, v in data["entity_weights"].items()},
-        generic_entities=frozenset(str(e) for e in data["generic_entities"]),
-        entity_cap=float(data["entity_cap"]),
-        figure_weight=float(data["figure_weight"]),
-        small_figure_weight=float(data["small_figure_weight"]),
-        small_count=float(data["small_count"]),
-        figure_cap=float(data["figure_cap"]),
-        date_weight=float(data["date_weight"]),
-        name_weight=float(data["name_weight"]),
-        text_weight=float(data["text_weight"]),
-    )
 
 
 @dataclass(frozen=True)

@@ -10,33 +10,18 @@ from dataclasses import replace
 from datetime import datetime
 
 from records.facts import (
-    Agreement,
     ArticleFacts,
     Candidate,
-    EventCue,
-    Figure,
     Mention,
 )
 from tracking.agreements import extract_agreements
 from tracking.candidates import find_candidates
 from tracking.cues import extract_cues
-from tracking.entities import Gazetteer, find_mentions, load_gazetteer, review_weak
+from tracking.entities import Gazetteer, find_mentions, review_weak
 from tracking.figures import extract_figures
 from tracking.folding import Folded, fold, sentences
 from tracking.roles import find_role
 from tracking.text_dates import reference_date
-
-__all__ = [
-    "Agreement",
-    "ArticleFacts",
-    "Candidate",
-    "EventCue",
-    "Figure",
-    "Gazetteer",
-    "Mention",
-    "extract_facts",
-    "load_gazetteer",
-]
 
 
 def extract_facts(

@@ -1,6 +1,7 @@
 """Is an article about Hangzhou–Hong Kong cooperation? A score, and the reasons for it.
 
-The gazetteer (`config/relevance.toml` and the files it includes) lists terms for each side, joint
+The gazetteer (`config/relevance.toml` and the files it includes, read by `config.knowledge`)
+lists terms for each side, joint
 terms, other places, action words, actors, contexts, market vocabulary, topics and traps. Naming
 both cities is weak evidence, capped below the threshold however often it happens: tourists,
 concerts, flights and court cases name both cities too. What passes is cooperation: a joint term
@@ -16,78 +17,17 @@ that withheld one, is kept as a `Reason`, so a stored score can be explained in 
 
 from __future__ import annotations
 
-import tomllib
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Literal
 
+from config.knowledge import Group, RelevanceConfig, Role, Weights
 from records.relevance import Field, Reason, Relevance
 from tracking.folding import Span, fold, split_paragraphs, split_sentences
 from tracking.matching import PhraseMatcher
 
-Role = Literal[
-    "hangzhou",
-    "hongkong",
-    "joint",
-    "joint_ref",
-    "other",
-    "action",
-    "actor",
-    "context",
-    "market",
-    "topic",
-    "trap",
-]
-ROLES: tuple[Role, ...] = get_args(Role)
 SIDES: tuple[Role, Role] = ("hangzhou", "hongkong")
-Actor = Literal["government", "organisation"]
-Strength = Literal["strong", "weak"]
-
-
-class RelevanceConfigError(Exception):
-    """`relevance.toml` is missing or malformed; the message names the entry."""
-
-
-@dataclass(frozen=True)
-class Weights:
-    mention: float
-    mentions_counted: int
-    pair_sentence: float
-    pair_sentence_more: float
-    pair_sentences_counted: int
-    pair_paragraph: float
-    cooccurrence_cap: float
-    action_with_pair: float
-    actions_counted: int
-    action_near_pair: float
-    near_pair_actions_counted: int
-    action_one_side: float
-    one_side_actions_counted: int
-    official_agreement: float
-    market_factor_with_official_agreement: float
-    other_subject: float
-    topic: float
-    topics_counted: int
-    title_factor: float
-    trap_cap: float
-
-
-@dataclass(frozen=True)
-class Group:
-    """One list of terms and what finding one of them means (see relevance.toml's header)."""
-
-    name: str
-    role: Role
-    weight: float
-    actor: Actor | None = None
-    strength: Strength | None = None
-    province: bool = False
-    pair: bool = False
-    market: bool = False
-    official_side: Role | None = None
-    side_weight: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -101,66 +41,13 @@ class RelevanceGazetteer:
     connectors: frozenset[str] = frozenset()
 
 
-def load_relevance(config_dir: Path, threshold: float | None = None) -> RelevanceGazetteer:
-    """Read `relevance.toml` and its includes; `threshold` (from settings) overrides the file's."""
-    path = config_dir / "relevance.toml"
-    data = _read(path)
-    try:
-        weights = Weights(**data["weights"])
-        groups: dict[str, Group] = {}
-        phrases: list[tuple[str, str]] = []
-        entries = [(path, entry) for entry in data["group"]]
-        for name in data.get("include", []):
-            included = config_dir / str(name)
-            entries.extend((included, entry) for entry in _read(included).get("group", []))
-        for source, entry in entries:
-            group = _group(source, entry)
-            if group.name in groups:
-                raise RelevanceConfigError(f"{source}: group {group.name!r} is defined twice")
-            groups[group.name] = group
-            phrases.extend((str(term), group.name) for term in entry["terms"])
-        chosen = float(data["threshold"] if threshold is None else threshold)
-        connectors = frozenset(fold(str(c)).text.strip() for c in data.get("connectors", []))
-    except KeyError as exc:
-        raise RelevanceConfigError(f"{path}: missing {exc.args[0]!r}") from exc
-    except (TypeError, ValueError) as exc:
-        raise RelevanceConfigError(f"{path}: malformed entry ({exc})") from exc
-    return RelevanceGazetteer(groups, weights, chosen, PhraseMatcher(phrases), connectors)
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text("utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise RelevanceConfigError(f"cannot read {path}: {exc}") from exc
-
-
-def _group(path: Path, entry: dict[str, Any]) -> Group:
-    name, role = str(entry["name"]), entry["role"]
-    if role not in ROLES:
-        raise RelevanceConfigError(f"{path}: group {name!r} has unknown role {role!r}")
-    if not entry["terms"]:
-        raise RelevanceConfigError(f"{path}: group {name!r} lists no terms")
-    actor = entry.get("actor")
-    strength = entry.get("strength")
-    official = entry.get("official_side")
-    if actor not in (None, "government", "organisation"):
-        raise RelevanceConfigError(f"{path}: group {name!r} has unknown actor {actor!r}")
-    if strength not in (None, "strong", "weak") or (role == "action") != (strength is not None):
-        raise RelevanceConfigError(f"{path}: group {name!r}: actions need strength strong/weak")
-    if official not in (None, *SIDES):
-        raise RelevanceConfigError(f"{path}: group {name!r} has unknown official_side")
-    return Group(
-        name,
-        role,
-        float(entry["weight"]),
-        actor=actor,
-        strength=strength,
-        province=bool(entry.get("province", False)),
-        pair=bool(entry.get("pair", False)),
-        market=bool(entry.get("market", False)) or role == "market",
-        official_side=official,
-        side_weight=float(entry.get("side_weight", 0.0)),
+def compile_relevance(config: RelevanceConfig) -> RelevanceGazetteer:
+    """The matcher over every group's terms, from the checked configuration."""
+    groups = {g.name: g for g in config.groups}
+    phrases = [(str(term), g.name) for g in config.groups for term in g.terms]
+    connectors = frozenset(fold(str(c)).text.strip() for c in config.connectors)
+    return RelevanceGazetteer(
+        groups, config.weights, config.threshold, PhraseMatcher(phrases), connectors
     )
 
 

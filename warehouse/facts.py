@@ -13,9 +13,10 @@ from typing import Any
 
 import duckdb
 
+from config.knowledge import Entity
+
 from records.facts import ArticleFacts, Candidate, Mention
 from records.ids import stable_id
-from tracking.entities import Gazetteer
 from warehouse.batch import Columns, rows_table, to_json, values_table
 from warehouse.db import transaction
 
@@ -63,15 +64,15 @@ def candidate_id(candidate: Candidate) -> str:
 def store_facts(
     con: duckdb.DuckDBPyConnection,
     batch: Sequence[tuple[str, ArticleFacts]],
-    gazetteer: Gazetteer,
+    entities: Sequence[Entity],
 ) -> StoredFacts:
     """Replace the facts of every (article_id, facts) in the batch, in one transaction.
 
-    Known entities are refreshed from the gazetteer; candidates are added with status
+    Known entities are refreshed from the configured ones (`entities`); candidates are added with status
     'candidate' and never overwrite an existing row (a reviewer may have edited it).
     """
     article_ids = sorted({article_id for article_id, _ in batch})
-    known = _known_rows(gazetteer)
+    known = _known_rows(entities)
     candidates: dict[str, dict[str, Any]] = {}
     mentions: dict[str, dict[str, Any]] = {}
     figures: dict[str, dict[str, Any]] = {}
@@ -138,7 +139,7 @@ def _mention(
     }  # fmt: skip
 
 
-def _known_rows(gazetteer: Gazetteer) -> list[dict[str, Any]]:
+def _known_rows(entities: Sequence[Entity]) -> list[dict[str, Any]]:
     return [
         {
             "entity_id": e.entity_id,
@@ -151,7 +152,7 @@ def _known_rows(gazetteer: Gazetteer) -> list[dict[str, Any]]:
             "status": "known",
             "description": e.description,
         }
-        for e in gazetteer.entities
+        for e in entities
     ]
 
 

@@ -377,6 +377,11 @@ def _store_merges(
         )
 
 
+def count_events(con: duckdb.DuckDBPyConnection) -> int:
+    counted = con.execute("SELECT count(*) FROM events").fetchone()
+    return int(counted[0]) if counted else 0
+
+
 def refresh_event_status(con: duckdb.DuckDBPyConnection, week_start: date) -> None:
     """Status relative to the run's week: new if first seen in it (or later), else continuing."""
     con.execute(

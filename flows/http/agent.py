@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from flows.settings import FetchSettings
+from config.settings import FetchSettings
 
 PRODUCT = "hzhk-tracker"  # the token robots.txt groups address (`User-agent: hzhk-tracker`)
 

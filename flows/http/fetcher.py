@@ -29,6 +29,7 @@ from types import TracebackType
 
 import httpx
 
+from config.settings import FetchSettings
 from flows.http.agent import user_agent
 from flows.http.body import ACCEPT_ENCODING, BodyDecodingError, BodyTooLarge, read_bounded
 from flows.http.guard import AddressGuard, InvalidURL, RefusedAddress, Unresolvable
@@ -36,7 +37,6 @@ from flows.http.pacing import HostHeld, HostPacer
 from flows.http.retry import parse_retry_after, retry_wait, should_retry_status
 from flows.http.robots import ROBOTS_MAX_BYTES, RobotsCache, RobotsPolicy, policy_from_fetch
 from flows.http.transport import guarded_transport
-from flows.settings import FetchSettings
 from parsers.charset import decode_html
 from records.fetch import Attempt, Decoded, FetchRequest, FetchResult, Validators
 
@@ -76,8 +76,31 @@ def origin_of(url: httpx.URL) -> str:
     return f"{url.scheme}://{host_key(url)}"
 
 
+# What an httpx error without a message of its own means, for a person reading v_ingest_errors.
+_MEANINGS = {
+    "ReadTimeout": "the server sent nothing for read_timeout_s",
+    "ConnectTimeout": "no connection within connect_timeout_s",
+    "WriteTimeout": "the request could not be sent within the timeout",
+    "PoolTimeout": "no free connection within the timeout",
+    "ReadError": "the connection broke while reading the answer",
+    "WriteError": "the connection broke while sending the request",
+    "ConnectError": "could not connect",
+}
+
+
 def one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
+    """The error as one readable line. httpx raises many errors without a message (a reset is a
+    bare `ReadError`), which would tell a person nothing: those are described, with the first
+    message found down the cause chain ("Connection reset by peer")."""
+    text = " ".join(str(exc).split())
+    if not text:
+        cause, seen = exc.__cause__ or exc.__context__, 0
+        while cause is not None and seen < 8 and not str(cause).strip():
+            cause, seen = cause.__cause__ or cause.__context__, seen + 1
+        name = type(exc).__name__
+        text = _MEANINGS.get(name, name)
+        if cause is not None and str(cause).strip():
+            text += f" ({' '.join(str(cause).split())})"
     return text[:500]
 
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import duckdb
 
+from config.settings import Settings
 from flows.http.fetcher import Fetcher
-from flows.settings import Settings
 from records.fetch import FetchResult, UrlFailure, Validators, permanent_failure
 from warehouse.archive import archive_key
 from warehouse.db import open_warehouse, transaction

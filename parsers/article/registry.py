@@ -15,7 +15,7 @@ from parsers.article.base import Publisher
 
 
 class RegistryError(Exception):
-    """Two publishers claim the same domain, or a module's PUBLISHERS is malformed."""
+    """Two publishers claim the same domain, or a module's PUBLISHERS is missing or malformed."""
 
 
 @cache
@@ -24,7 +24,12 @@ def all_publishers() -> tuple[Publisher, ...]:
     found: list[Publisher] = []
     for info in sorted(pkgutil.iter_modules(publishers.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{publishers.__name__}.{info.name}")
-        entries = getattr(module, "PUBLISHERS", ())
+        entries = getattr(module, "PUBLISHERS", None)
+        if entries is None:
+            raise RegistryError(
+                f"{module.__name__} has no PUBLISHERS: every module in publishers/ registers one "
+                "(helpers several publishers share belong in parsers/article/)"
+            )
         if not all(isinstance(p, Publisher) for p in entries):
             raise RegistryError(f"{module.__name__}.PUBLISHERS must hold Publisher entries")
         found.extend(entries)

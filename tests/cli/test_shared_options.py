@@ -13,8 +13,9 @@ from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
 
 import flows.cli
+from config.settings import PROJECT_ROOT, Settings, load_settings
 from flows.cli import app
-from flows.settings import PROJECT_ROOT, Settings, load_settings
+from flows.reports import IngestCounts
 
 runner = CliRunner()
 SHARED = {"warehouse", "config", "data_dir"}
@@ -31,12 +32,18 @@ def every_command(group: typer.core.TyperGroup, prefix: str = "") -> dict[str, s
     return found
 
 
-def test_every_command_takes_the_shared_options() -> None:
+# Commands that use only some of the shared options take only those after their name: an option
+# a command accepts is one it honours (extract reads files, sources list/check read config only).
+USES = {"sources list": {"config"}, "sources check": {"config"}, "extract": set[str]()}
+
+
+def test_every_command_takes_the_shared_options_it_uses_and_no_other() -> None:
     root = typer.main.get_command(app)
     assert isinstance(root, typer.core.TyperGroup)
     commands = every_command(root)
     assert {"db migrate", "sql", "sources list", "sources check", "extract", "run"} <= set(commands)
-    assert [name for name, params in commands.items() if not params >= SHARED] == []
+    assert [n for n, params in commands.items() if not params >= USES.get(n, SHARED)] == []
+    assert [n for n, used in USES.items() if commands[n] & (SHARED - used)] == []
     assert {p.name for p in root.params} >= SHARED
 
 
@@ -58,10 +65,16 @@ def test_an_option_after_the_command_name_wins(tmp_path: Path) -> None:
     assert after.exists() and not before.exists()
 
 
-def test_options_before_a_command_do_not_leak_into_the_next(tmp_path: Path) -> None:
-    warehouse = tmp_path / "w.duckdb"
-    assert runner.invoke(app, ["-w", str(warehouse), "db", "migrate"]).exit_code == 0
-    assert flows.cli.settings_for(None, None).warehouse_path == load_settings().warehouse_path
+def test_options_before_a_command_do_not_leak_into_the_next(
+    tmp_path: Path, config_dir: Path
+) -> None:
+    warehouse = tmp_path / "chosen.duckdb"
+    before = ["-w", str(warehouse), "-c", str(config_dir)]
+    assert runner.invoke(app, [*before, "db", "migrate"]).exit_code == 0
+    after = runner.invoke(app, ["-c", str(config_dir), "db", "status"])  # the config's own file
+    assert "chosen.duckdb" not in after.output
+    own = load_settings(config_dir=config_dir).warehouse_path
+    assert str(own) in " ".join(after.output.split())
 
 
 def test_the_data_folder_receives_fetched_pages(
@@ -85,19 +98,18 @@ def test_the_data_folder_receives_fetched_pages(
 class FakeReport:
     run_id: str = "fake"
     status: str = "completed"
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: IngestCounts = field(default_factory=IngestCounts)
     problems: list[object] = field(default_factory=list)
 
 
-def test_flows_that_load_settings_again_see_the_chosen_data_folder(
+def test_flows_are_handed_the_chosen_data_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The ingest flow reads its settings from config and environment, not from the CLI."""
+    """The ingest flow gets the command's settings as they are: no environment round-trip."""
     seen: list[Path] = []
 
     def fake_ingest(settings: Settings, *args: object, **kwargs: object) -> FakeReport:
-        reloaded = load_settings(config_dir=settings.config_dir, warehouse=settings.warehouse)
-        seen.append(reloaded.data_path)
+        seen.append(settings.data_path)
         return FakeReport()
 
     monkeypatch.setattr(flows.cli, "run_ingest", fake_ingest)
@@ -105,7 +117,7 @@ def test_flows_that_load_settings_again_see_the_chosen_data_folder(
     result = runner.invoke(app, ["ingest", "--data-dir", str(data), "-w", str(tmp_path / "w")])
     assert result.exit_code == 0, result.output
     assert seen == [data]
-    assert "HZHK_DATA_DIR" not in os.environ  # only for the length of the command
+    assert "HZHK_DATA_DIR" not in os.environ  # never exported to reach the flow
 
 
 def test_migrating_twice_says_up_to_date_and_keeps_one_article(warehouse_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from flows.settings import PROJECT_ROOT
+from config.settings import PROJECT_ROOT
 
 PROBE = """
 import sys

@@ -17,8 +17,8 @@ from typing import Any
 
 import duckdb
 
+from config.settings import FetchSettings
 from flows.http.fetcher import Fetcher
-from flows.settings import FetchSettings
 from records.fetch import FetchRequest, FetchResult
 from warehouse.fetchlog import RecordSummary, record_results
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
+from config.settings import FetchSettings, load_settings
 from flows.http.agent import project_version, user_agent
-from flows.settings import FetchSettings, load_settings
 from records.fetch import FetchRequest
 from tests.fetch.fetch_harness import Harness
 

@@ -13,9 +13,9 @@ from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
 from werkzeug import Request, Response
 
+from config.settings import load_settings
 from flows.cli import app
 from flows.prefect_env import configure_prefect
-from flows.settings import load_settings
 
 runner = CliRunner()
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"

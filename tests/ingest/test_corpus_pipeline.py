@@ -15,6 +15,7 @@ from pytest_httpserver import HTTPServer
 
 from flows.ingest import ingest
 from flows.track import track
+from tests.settings_helpers import settings_at
 from warehouse.db import connect
 
 pytestmark = pytest.mark.prefect
@@ -49,11 +50,12 @@ def test_real_pages_go_through_ingest_and_track(
     )
     warehouse = tmp_path / "w.duckdb"
 
-    ingested = asyncio.run(ingest(config_dir=config, warehouse=warehouse, sources_file=sources))
-    tracked = track(config_dir=config, warehouse=warehouse)
+    settings = settings_at(config, warehouse)
+    ingested = asyncio.run(ingest(settings=settings, sources_file=sources))
+    tracked = track(settings=settings)
 
-    assert ingested.counts["pages_fetched"] == len(pages)
-    assert ingested.counts["articles_new"] + ingested.counts["parse_failures"] == len(pages)
+    assert ingested.counts.pages_fetched == len(pages)
+    assert ingested.counts.articles_new + ingested.counts.parse_failures == len(pages)
     assert tracked.status == "completed"
     con = connect(warehouse, read_only=True)
     try:
@@ -66,5 +68,5 @@ def test_real_pages_go_through_ingest_and_track(
         ).fetchone()
     finally:
         con.close()
-    assert stored == ingested.counts["articles_new"] and implausible == 0 and untitled == 0
+    assert stored == ingested.counts.articles_new and implausible == 0 and untitled == 0
     assert relevant == (0,)  # 2019 world news: none of it is about Hangzhou-Hong Kong cooperation

@@ -7,6 +7,7 @@ import asyncio
 import time
 from datetime import UTC, datetime
 
+from config.source_list import Source
 from flows.discover import (
     Candidate,
     Discovery,
@@ -17,7 +18,6 @@ from flows.discover import (
     with_feed_metadata,
 )
 from flows.ingest import trusted_canonical
-from flows.sources import Source
 from records.articles import ArticleRecord, FeedItem
 
 T0 = datetime(2025, 4, 24, 10, 30, tzinfo=UTC)

@@ -12,9 +12,9 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from config.source_list import Source
 from flows.discover import Discovery, discover_source
 from flows.http.fetcher import Fetcher
-from flows.sources import Source
 from records.fetch import Validators
 from tests.fetch.fetch_harness import LOOPBACK, quick_settings
 

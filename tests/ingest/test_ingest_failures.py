@@ -14,11 +14,13 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from config.settings import load_settings
 from flows.http.single import fetch_and_store
-from flows.ingest import IngestReport, ingest
-from flows.settings import load_settings
+from flows.ingest import ingest
+from flows.reports import IngestReport
 from tests.fetch.fetch_harness import FaultServer, drip, reset
 from tests.ingest.conftest import read_rows
+from tests.settings_helpers import settings_at
 
 pytestmark = pytest.mark.prefect
 
@@ -49,8 +51,7 @@ class Setup:
     def run(self, *, force: bool = False) -> IngestReport:
         return asyncio.run(
             ingest(
-                config_dir=self.config,
-                warehouse=self.warehouse,
+                settings=settings_at(self.config, self.warehouse),
                 sources_file=self.sources,
                 force=force,
             )
@@ -100,7 +101,7 @@ def test_a_feed_that_is_an_error_page_is_asked_again_unconditionally_next_run(
     second = setup.run()  # not forced, well within the poll interval
 
     # The failed poll did not count as answered: the source was due again ...
-    assert second.counts["sources"] == 1 and second.counts["sources_not_due"] == 0
+    assert second.counts.sources == 1 and second.counts.sources_not_due == 0
     # ... and asked without the error page's ETag, so it got the page again, not a 304.
     feed_asks = [
         (req.headers.get("If-None-Match"), resp.status_code)
@@ -109,7 +110,7 @@ def test_a_feed_that_is_an_error_page_is_asked_again_unconditionally_next_run(
     ]
     assert feed_asks == [(None, 200), (None, 200)]
     for report in (first, second):
-        assert report.counts["sources_failed"] == 1
+        assert report.counts.sources_failed == 1
     errors = setup.query(
         "SELECT run_id, stage, source_id, error_class FROM v_ingest_errors ORDER BY occurred_at"
     )
@@ -152,8 +153,8 @@ def test_pages_that_failed_for_good_are_held_back_even_when_forced(
         return sum(1 for req, _ in httpserver.log if req.path == f"/news/{name}.htm")
 
     assert (asked("plenary"), asked("missing"), asked("unreadable")) == (1, 1, 1)
-    assert first.counts["pages_held"] == 2
-    assert again.counts["links_held"] == 2 and again.counts["links_known"] == 1
+    assert first.counts.pages_held == 2
+    assert again.counts.links_held == 2 and again.counts.links_known == 1
     holds = setup.query(
         "SELECT regexp_extract(url, '/news/(\\w+)', 1), outcome, status, failures,"
         " not_before > now() + INTERVAL 23 HOUR FROM url_holds ORDER BY url"
@@ -196,7 +197,7 @@ def test_two_gdelt_sources_in_one_run_are_spaced_by_the_setting(
 
     report = setup.run()
 
-    assert report.counts["sources"] == 2 and report.counts["sources_failed"] == 0
+    assert report.counts.sources == 2 and report.counts.sources_failed == 0
     assert len(asked) == 2
     # Per-host pacing is 0 in these settings: only the GDELT gate spaced them.
     assert asked[1] - asked[0] >= 0.4
@@ -244,7 +245,7 @@ def test_a_hanging_and_a_resetting_server_do_not_stop_the_healthy_sources(
     report = setup.run()
 
     assert report.status == "completed"
-    assert report.counts["sources_failed"] == 2 and report.counts["articles_new"] == 3
+    assert report.counts.sources_failed == 2 and report.counts.articles_new == 3
     stored = setup.query("SELECT source_id, count(*) FROM v_articles GROUP BY ALL ORDER BY 1")
     assert ("healthy-rss", 2) in stored and ("healthy-sitemap", 1) in stored
     failures = setup.query(

@@ -19,9 +19,11 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from flows.ingest import IngestReport, ingest
+from flows.ingest import ingest
+from flows.reports import IngestReport
 from records.articles import ArticleVersion
 from tests.ingest.conftest import read_rows
+from tests.settings_helpers import settings_at
 from warehouse.articles import UpsertCounts, upsert_articles
 
 pytestmark = pytest.mark.prefect
@@ -176,7 +178,7 @@ def runs(
 
         def run() -> IngestReport:  # forced: every run polls every source, due or not
             return asyncio.run(
-                ingest(config_dir=config, warehouse=warehouse, sources_file=sources, force=True)
+                ingest(settings=settings_at(config, warehouse), sources_file=sources, force=True)
             )
 
         first = run()
@@ -199,8 +201,8 @@ def runs(
 
 def test_working_sources_complete_and_the_broken_one_is_recorded(runs: Runs) -> None:
     assert runs.first.status == "completed"
-    assert runs.first.counts["sources"] == 5  # the disabled source is not run
-    assert runs.first.counts["sources_failed"] == 1
+    assert runs.first.counts.sources == 5  # the disabled source is not run
+    assert runs.first.counts.sources_failed == 1
     failures = runs.query(
         "SELECT source_id, error FROM v_ingest_errors WHERE stage = 'discover' AND run_id = ?",
         runs.first.run_id,
@@ -276,8 +278,8 @@ def test_a_page_that_cannot_be_parsed_is_recorded_and_the_run_goes_on(runs: Runs
     source_id, url, error_class = rows[0]
     assert (source_id, error_class) == ("radio-rss", "ParseError")
     assert str(url).endswith("/news/broken.htm")
-    assert runs.first.counts["parse_failures"] == 1
-    assert runs.first.counts["articles_new"] == 4
+    assert runs.first.counts.parse_failures == 1
+    assert runs.first.counts.articles_new == 4
 
 
 def test_a_page_that_is_gone_is_in_the_fetch_log(runs: Runs) -> None:
@@ -294,7 +296,7 @@ def test_a_page_that_failed_for_a_passing_reason_is_fetched_by_the_next_run(runs
     sitemap = [etag for path, etag, _ in runs.requests if path == "/sitemap-news.xml"]
     assert sitemap[:2] == ["", ""]
     # ... and stored the page it missed; the feed that only had a 404 kept its ETag.
-    assert runs.second.counts["articles_new"] == 1
+    assert runs.second.counts.articles_new == 1
     assert runs.query("SELECT title FROM v_articles WHERE url LIKE '%/flaky.htm'") == [
         ("Hangzhou and Hong Kong open joint lab",)
     ]
@@ -307,11 +309,11 @@ def test_a_rerun_changes_nothing_and_uses_conditional_get(runs: Runs) -> None:
     assert runs.after_third["raw_pages"] == runs.after_second["raw_pages"]
     assert runs.after_third["sources"] == runs.after_first["sources"]
     assert runs.query("SELECT count(*) FROM sources WHERE kind != 'seed'") == [(6,)]
-    assert runs.third.counts.get("articles_new", 0) == 0
-    assert runs.third.counts.get("pages_fetched", 0) == 0
-    assert runs.third.counts["feeds_not_modified"] == 2
+    assert runs.third.counts.articles_new == 0
+    assert runs.third.counts.pages_fetched == 0
+    assert runs.third.counts.feeds_not_modified == 2
     # An unchanged feed (a 304) is neither a failed source nor a recorded problem.
-    assert runs.third.counts["sources_failed"] == 1
+    assert runs.third.counts.sources_failed == 1
     assert [p.source_id for p in runs.third.problems] == ["broken-feed"]
     answered = {(path, etag, status) for path, etag, status in runs.requests}
     assert ("/feeds/greater-china.xml", '"rss-1"', 304) in answered
@@ -368,7 +370,7 @@ def test_a_run_that_crashes_while_storing_is_picked_up_by_the_next(
     warehouse = tmp_path / "w.duckdb"
 
     def run(force: bool = False) -> IngestReport:
-        flow = ingest(config_dir=config, warehouse=warehouse, sources_file=sources, force=force)
+        flow = ingest(settings=settings_at(config, warehouse), sources_file=sources, force=force)
         return asyncio.run(flow)
 
     real_upsert = upsert_articles
@@ -394,9 +396,9 @@ def test_a_run_that_crashes_while_storing_is_picked_up_by_the_next(
     ]
     # The failed run did not keep the feed's new ETag, so the next run read the feed in full and
     # stored the two pages the failed run had fetched but not stored; the one after used a 304.
-    assert second.counts["articles_new"] == 2
+    assert second.counts.articles_new == 2
     assert stored == [(2,)]
-    assert third.counts["feeds_not_modified"] == 1
+    assert third.counts.feeds_not_modified == 1
 
 
 def test_a_source_is_polled_again_only_after_its_interval(
@@ -415,7 +417,7 @@ def test_a_source_is_polled_again_only_after_its_interval(
     warehouse = tmp_path / "w.duckdb"
 
     def run(source_ids: list[str] | None = None, force: bool = False) -> IngestReport:
-        flow = ingest(warehouse=warehouse, config_dir=config, sources_file=sources, force=force,
+        flow = ingest(settings=settings_at(config, warehouse), sources_file=sources, force=force,
                       source_ids=source_ids)  # fmt: skip
         return asyncio.run(flow)
 
@@ -426,8 +428,8 @@ def test_a_source_is_polled_again_only_after_its_interval(
     forced = run(force=True)
     after = sum(1 for r, _ in httpserver.log if r.path == "/feeds/greater-china.xml")
 
-    assert first.counts["sources"] == 1 and first.counts["sources_not_due"] == 0
-    assert too_soon.counts["sources"] == 0 and too_soon.counts["sources_not_due"] == 1
-    assert named.counts["sources"] == 1  # naming a source is a choice: it is polled
-    assert forced.counts["sources"] == 1
+    assert first.counts.sources == 1 and first.counts.sources_not_due == 0
+    assert too_soon.counts.sources == 0 and too_soon.counts.sources_not_due == 1
+    assert named.counts.sources == 1  # naming a source is a choice: it is polled
+    assert forced.counts.sources == 1
     assert after == feed_requests + 2  # the run that was too soon asked nothing

@@ -9,17 +9,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from flows.sources import (
-    Source,
-    SourcesError,
-    gdelt_url,
-    google_news_url,
-    load_sources,
-    parse_options,
-    request_url,
-    select_sources,
-    source_row,
-)
+from config.errors import ConfigError
+from config.source_list import Source, load_sources, select_sources
+from flows.polling import gdelt_url, google_news_url, parse_options, request_url, source_row
 
 PROJECT_SOURCES = Path(__file__).resolve().parents[2] / "config" / "sources.toml"
 
@@ -176,18 +168,18 @@ def test_source_rows_keep_the_kind_specific_options() -> None:
 def test_a_bad_entry_is_named_with_its_field(tmp_path: Path, entry: str, message: str) -> None:
     good = '[[source]]\nid = "ok"\nname = "Fine"\nkind = "rss"\nurl = "https://a.hk/feed.xml"\n'
     path = write(tmp_path, f"{good}\n[[source]]\n{entry}\n")
-    with pytest.raises(SourcesError) as caught:
+    with pytest.raises(ConfigError) as caught:
         load_sources(path)
     assert message in str(caught.value)
     assert str(path) in str(caught.value)
 
 
 def test_unreadable_files_are_explained(tmp_path: Path) -> None:
-    with pytest.raises(SourcesError, match="no such sources file"):
+    with pytest.raises(ConfigError, match="no such sources file"):
         load_sources(tmp_path / "missing.toml")
-    with pytest.raises(SourcesError, match="not valid TOML"):
+    with pytest.raises(ConfigError, match="not valid TOML"):
         load_sources(write(tmp_path, "[[source]\nid ="))
-    with pytest.raises(SourcesError, match=r"use \[\[source\]\] tables"):
+    with pytest.raises(ConfigError, match=r"use \[\[source\]\] tables"):
         load_sources(write(tmp_path, "[sources]\nid = 1\n"))
 
 
@@ -196,14 +188,15 @@ def test_selection_is_the_enabled_sources_or_exactly_the_named_ones() -> None:
     off = Source(id="off", name="Off", kind="rss", url="https://a.hk/2.xml", enabled=False)
     assert select_sources([on, off], None) == [on]
     assert select_sources([on, off], ["off"]) == [off]
-    with pytest.raises(SourcesError, match="unknown source id"):
+    with pytest.raises(ConfigError, match="unknown source id"):
         select_sources([on, off], ["nope"])
 
 
 def test_a_source_is_due_when_its_interval_has_passed_or_it_never_answered() -> None:
     from datetime import UTC, datetime, timedelta
 
-    from flows.sources import Source, due_sources
+    from config.source_list import Source
+    from flows.polling import due_sources
 
     hourly = Source(id="h", name="H", kind="rss", url="https://a.test/h.xml")
     daily = Source(

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from tracking.entities import Gazetteer, load_gazetteer
+from tests.tracking.config_helpers import gazetteer_from
+from tracking.entities import Gazetteer
 
 PROJECT_CONFIG = Path(__file__).resolve().parents[2] / "config"
 
 
 @pytest.fixture(scope="session")
 def gazetteer() -> Gazetteer:
-    return load_gazetteer(PROJECT_CONFIG)
+    return gazetteer_from(PROJECT_CONFIG)

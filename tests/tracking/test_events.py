@@ -9,17 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from config.knowledge import EventSettings
 from records.events import Event
+from records.facts import EVENT_TYPES
+from tests.tracking.config_helpers import events_from
 from tracking.duplicates import signature
 from tracking.entities import Gazetteer
-from tracking.events import (
-    EVENT_TYPES,
-    EventSettings,
-    TrackedArticle,
-    cluster_events,
-    founds_events,
-    load_event_settings,
-)
+from tracking.events import TrackedArticle, cluster_events, founds_events
 from tracking.extraction import extract_facts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +24,7 @@ LABELLED = ROOT / "bench" / "data" / "tracking_labelled.jsonl"
 
 @pytest.fixture(scope="module")
 def settings() -> EventSettings:
-    return load_event_settings(ROOT / "config")
+    return events_from(ROOT / "config")
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,9 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from records.facts import ArticleFacts
 from tracking.entities import Gazetteer
-from tracking.extraction import ArticleFacts, extract_facts
+from tracking.extraction import extract_facts
 
 HKT = timezone(timedelta(hours=8))
 PUBLISHED = datetime(2019, 6, 14, 8, 0, tzinfo=HKT)  # the day after the signing

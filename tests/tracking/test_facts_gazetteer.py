@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tracking.entities import Gazetteer, GazetteerError, load_gazetteer
+from config.errors import ConfigError
+from tests.tracking.config_helpers import gazetteer_from
+from tracking.entities import Gazetteer
 from tracking.extraction import extract_facts
 from tracking.figures import zh_number
 
@@ -22,7 +24,7 @@ def test_an_alias_added_to_the_config_is_matched(config_dir: Path) -> None:
     text = path.read_text("utf-8")
     text = text.replace('aliases = ["HKTDC",', 'aliases = ["Trade Council", "HKTDC",')
     path.write_text(text, "utf-8")
-    facts = extract_facts(None, "The Trade Council opened.", "en", None, load_gazetteer(config_dir))
+    facts = extract_facts(None, "The Trade Council opened.", "en", None, gazetteer_from(config_dir))
     assert [(m.entity_id, m.surface) for m in facts.mentions] == [("hktdc", "Trade Council")]
 
 
@@ -47,8 +49,8 @@ def test_context_aliases_mark_only_the_name(gazetteer: Gazetteer) -> None:
 )  # fmt: skip
 def test_a_broken_gazetteer_names_the_problem(tmp_path: Path, content: str, message: str) -> None:
     (tmp_path / "entities.toml").write_text(content, "utf-8")
-    with pytest.raises(GazetteerError, match=message):
-        load_gazetteer(tmp_path)
+    with pytest.raises(ConfigError, match=message):
+        gazetteer_from(tmp_path)
 
 
 def test_chinese_numerals() -> None:

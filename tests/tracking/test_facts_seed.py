@@ -12,8 +12,9 @@ from datetime import date
 
 import pytest
 
+from records.facts import ArticleFacts
 from tracking.entities import Gazetteer
-from tracking.extraction import ArticleFacts, extract_facts
+from tracking.extraction import extract_facts
 from warehouse.seed import SeedArticle, seed_articles
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from records.facts import ArticleFacts, Candidate
 from tracking.entities import Gazetteer
-from tracking.extraction import ArticleFacts, Candidate, extract_facts
+from tracking.extraction import extract_facts
 from warehouse.db import open_warehouse
 from warehouse.facts import store_facts
 from warehouse.seed import seed_articles
@@ -33,7 +34,7 @@ def rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[tuple[object, ...]]:
 def test_seed_facts_are_visible_in_the_views(
     con: duckdb.DuckDBPyConnection, seed_facts: tuple[str, ArticleFacts], gazetteer: Gazetteer
 ) -> None:
-    store_facts(con, [seed_facts], gazetteer)
+    store_facts(con, [seed_facts], gazetteer.entities)
     assert rows(
         con, "SELECT agreement_count, signed_on, fields, parties, kind FROM v_agreements"
     ) == [
@@ -69,9 +70,11 @@ def test_storing_twice_leaves_the_same_rows(
             for table in ("entities", "mentions", "figures", "agreements")
         ]
 
-    store_facts(con, [seed_facts], gazetteer)
+    store_facts(con, [seed_facts], gazetteer.entities)
     first = snapshot()
-    counts = store_facts(con, [seed_facts, seed_facts], gazetteer)  # duplicates in one batch too
+    counts = store_facts(
+        con, [seed_facts, seed_facts], gazetteer.entities
+    )  # duplicates in one batch too
     assert snapshot() == first
     assert (counts.figures, counts.agreements) == (5, 1)
 
@@ -80,9 +83,9 @@ def test_rerun_replaces_an_articles_old_facts(
     con: duckdb.DuckDBPyConnection, seed_facts: tuple[str, ArticleFacts], gazetteer: Gazetteer
 ) -> None:
     article_id, facts = seed_facts
-    store_facts(con, [seed_facts], gazetteer)
+    store_facts(con, [seed_facts], gazetteer.entities)
     fewer = ArticleFacts(facts.mentions[:1], (), facts.figures[:1], (), ())
-    store_facts(con, [(article_id, fewer)], gazetteer)
+    store_facts(con, [(article_id, fewer)], gazetteer.entities)
     assert rows(con, "SELECT count(*) FROM mentions") == [(1,)]
     assert rows(con, "SELECT count(*) FROM figures") == [(1,)]
     assert rows(con, "SELECT count(*) FROM agreements") == [(0,)]
@@ -93,9 +96,9 @@ def test_candidates_are_stored_for_review_and_never_overwrite_known_entities(
 ) -> None:
     proposed = Candidate("Lion Rock Capital", "organization", "Lion Rock Capital", "body", 0, 17)
     facts = ArticleFacts((), (proposed,), (), (), ())
-    store_facts(con, [("a1", facts)], gazetteer)
+    store_facts(con, [("a1", facts)], gazetteer.entities)
     con.execute("UPDATE entities SET description = 'checked' WHERE status = 'candidate'")
-    store_facts(con, [("a1", facts)], gazetteer)
+    store_facts(con, [("a1", facts)], gazetteer.entities)
     assert rows(
         con, "SELECT name, status, description FROM entities WHERE status = 'candidate'"
     ) == [("Lion Rock Capital", "candidate", "checked")]
@@ -111,10 +114,10 @@ def test_a_failed_batch_leaves_the_previous_facts(
     con: duckdb.DuckDBPyConnection, seed_facts: tuple[str, ArticleFacts], gazetteer: Gazetteer
 ) -> None:
     article_id, facts = seed_facts
-    store_facts(con, [seed_facts], gazetteer)
+    store_facts(con, [seed_facts], gazetteer.entities)
     broken = ArticleFacts(facts.mentions, (), facts.figures, facts.agreements, ())
     con.execute("DROP VIEW v_agreements")
     con.execute("ALTER TABLE agreements RENAME TO agreements_gone")
     with pytest.raises(duckdb.Error):
-        store_facts(con, [(article_id, broken)], gazetteer)
+        store_facts(con, [(article_id, broken)], gazetteer.entities)
     assert rows(con, "SELECT count(*) FROM figures") == [(5,)]

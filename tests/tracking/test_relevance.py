@@ -8,16 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from flows.settings import load_settings
+from config.errors import ConfigError
+from config.settings import load_settings
 from records.articles import ArticleRecord, ArticleVersion
 from records.ids import article_id
 from records.tracking import TrackedBatch
-from tracking.relevance import (
-    RelevanceConfigError,
-    RelevanceGazetteer,
-    load_relevance,
-    score_article,
-)
+from tests.tracking.config_helpers import relevance_from
+from tracking.relevance import RelevanceGazetteer, score_article
 from warehouse.articles import upsert_articles
 from warehouse.db import open_warehouse
 from warehouse.tracking import store_batch
@@ -27,7 +24,7 @@ PROJECT_CONFIG = Path(__file__).resolve().parents[2] / "config"
 
 @pytest.fixture(scope="module")
 def gazetteer() -> RelevanceGazetteer:
-    return load_relevance(PROJECT_CONFIG)
+    return relevance_from(PROJECT_CONFIG)
 
 
 def groups(title: str, body: str, gazetteer: RelevanceGazetteer) -> dict[str, float]:
@@ -151,15 +148,15 @@ def test_reasons_say_where_each_term_was_found(gazetteer: RelevanceGazetteer) ->
 
 
 def test_threshold_comes_from_settings_when_given(tmp_path: Path) -> None:
-    strict = load_relevance(PROJECT_CONFIG, threshold=100.0)
+    strict = relevance_from(PROJECT_CONFIG, threshold=100.0)
     result = score_article("杭港合作论坛", "杭州与香港签署备忘录。", strict)
     assert result.score > 3 and not result.is_relevant
 
 
 def test_a_broken_config_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "relevance.toml").write_text("threshold = 3\n[[group]]\nname = 'x'\n", "utf-8")
-    with pytest.raises(RelevanceConfigError, match=r"relevance\.toml"):
-        load_relevance(tmp_path)
+    with pytest.raises(ConfigError, match=r"relevance\.toml"):
+        relevance_from(tmp_path)
 
 
 def test_naming_many_places_of_one_side_adds_up_to_little(gazetteer: RelevanceGazetteer) -> None:
@@ -387,7 +384,7 @@ def test_what_the_title_says_counts_more(gazetteer: RelevanceGazetteer) -> None:
 
 def _settings_threshold(config_dir: Path) -> RelevanceGazetteer:
     settings = load_settings(config_dir=config_dir)
-    return load_relevance(settings.config_dir, settings.relevance_threshold)
+    return relevance_from(settings.config_dir, settings.relevance_threshold)
 
 
 def test_the_threshold_comes_from_settings_toml_and_the_environment(
@@ -407,8 +404,8 @@ def test_the_threshold_comes_from_settings_toml_and_the_environment(
 
 def test_an_include_that_is_missing_is_named(config_dir: Path) -> None:
     (config_dir / "relevance_places.toml").unlink()
-    with pytest.raises(RelevanceConfigError, match=r"relevance_places\.toml"):
-        load_relevance(config_dir)
+    with pytest.raises(ConfigError, match=r"relevance_places\.toml"):
+        relevance_from(config_dir)
 
 
 def test_every_rule_reaches_v_relevance_reasons(

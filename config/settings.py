@@ -25,6 +25,8 @@ from pydantic_settings import (
 )
 from pydantic_settings import SettingsError as EnvParseError
 
+from config.errors import ConfigError
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_DIR = PROJECT_ROOT / "config"
 ENV_PREFIX = "HZHK_"
@@ -34,10 +36,6 @@ ENV_NESTING = "__"
 HOUR_S = 3600.0
 DAY_S = 86_400.0
 TEN_YEARS_H = 87_600.0
-
-
-class ConfigError(Exception):
-    """Settings that cannot be used; the one-line message names the file or variable and key."""
 
 
 class FetchSettings(BaseModel):
