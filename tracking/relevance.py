@@ -13,19 +13,23 @@ unless a government side signs with it (HKEX and the Hangzhou government). Zheji
 Hangzhou only where no other city does, and an article whose cooperation is another place's
 (Ningbo and Hong Kong, Hangzhou and Macao) is marked down. Every contribution, including each rule
 that withheld one, is kept as a `Reason`, so a stored score can be explained in SQL.
+
+How it reads: `tracking/relevance_reading.py` turns the article into frozen sentence records
+(which hits stand for which side where); then each rule in `RULES` below, a small function over
+that reading, returns its reasons. The score is their sum. A new rule is one more function and
+one more line in `RULES`; the places and words it concerns belong in the gazetteer, not in code.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Literal
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from config.knowledge import Group, RelevanceConfig, Role, Weights
 from records.relevance import Field, Reason, Relevance
-from tracking.folding import Span, fold, split_paragraphs, split_sentences
+from tracking.folding import fold
 from tracking.matching import PhraseMatcher
+from tracking.relevance_reading import Hit, Reading, Sentence, find_hits, read_article
 
 SIDES: tuple[Role, Role] = ("hangzhou", "hongkong")
 
@@ -51,378 +55,181 @@ def compile_relevance(config: RelevanceConfig) -> RelevanceGazetteer:
     )
 
 
-@dataclass(frozen=True)
-class _Found:
-    group: Group
-    surface: str
-    field: Literal["title", "body"]
-    sentence: int
-    paragraph: int
-    start: int  # in the field's original text
-    end: int
+# --- the rules ------------------------------------------------------------------------------
+# Each rule reads the article and the reasons given before it (the co-occurrence cap reads what
+# naming both sides added) and returns its own reasons, in the order they are stored.
+
+Rule = Callable[[Reading, Sequence[Reason], Weights], list[Reason]]
 
 
-def _locate(spans: Sequence[Span], at: int) -> int:
-    return max(bisect_right([s.start for s in spans], at) - 1, 0)
+def _reason(w: Weights, term: str, group: str, where: Field, sentence: int, value: float) -> Reason:
+    """One contribution; anything found in the title counts `title_factor` times more."""
+    factor = w.title_factor if where == "title" else 1.0
+    return Reason(term, group, where, sentence, round(value * factor, 4))
 
 
-def _find(
-    text: str, field: Literal["title", "body"], gazetteer: RelevanceGazetteer
-) -> list[_Found]:
-    folded = fold(text)
-    sentences = split_sentences(text) or [Span(0, len(text))]
-    paragraphs = split_paragraphs(text) or [Span(0, len(text))]
-    found = []
-    for hit in gazetteer.matcher.find(folded.text):
-        start, end = folded.span(hit.start, hit.end)
-        found.append(
-            _Found(
-                gazetteer.groups[hit.key],
-                text[start:end],
-                field,
-                _locate(sentences, start),
-                _locate(paragraphs, start),
-                start,
-                end,
-            )
-        )
-    return found
-
-
-@dataclass
-class _Sentence:
-    """What one sentence (the title is one) names, and what that makes of it."""
-
-    where: Literal["title", "body"]  # the field
-    index: int
-    paragraph: int
-    items: list[_Found]
-    hangzhou: list[_Found] = field(default_factory=list)  # city, institutions, firms
-    province: list[_Found] = field(default_factory=list)  # Zhejiang, where it may stand in
-    hongkong: list[_Found] = field(default_factory=list)  # after market context
-    market_dropped: list[_Found] = field(default_factory=list)
-    province_dropped: list[_Found] = field(default_factory=list)
-    joint: list[_Found] = field(default_factory=list)  # scored as joint terms
-    named_pairs: list[_Found] = field(default_factory=list)  # joint terms that only name both
-    other: list[_Found] = field(default_factory=list)
-    other_pairs: list[_Found] = field(default_factory=list)
-    official: bool = False  # a government side signs with the other side here
-    government: bool = False
-    organisation: bool = False
-    context: list[_Found] = field(default_factory=list)
-    sides_adjacent: bool = False  # "Hangzhou and Hong Kong", 杭州与香港
-    other_adjacent: bool = False  # "Shanghai, Hong Kong": another place joined to Hong Kong
-
-    def of(self, role: Role) -> list[_Found]:
-        return [f for f in self.items if f.group.role == role]
-
-    def hangzhou_side(self) -> list[_Found]:
-        return self.hangzhou + self.province
-
-    def names_pair(self) -> bool:
-        """Both sides named here, by side terms or by a term naming both.
-
-        Not when Hong Kong stands joined to another place and not to Hangzhou ("Shanghai and
-        Hong Kong signed ..., Hangzhou firms attended").
-        """
-        if self.joint or self.named_pairs:
-            return True
-        theirs = self.other_adjacent and not self.sides_adjacent
-        return bool(self.hangzhou_side() and self.hongkong) and not theirs
-
-    def names_other_pair(self) -> bool:
-        """Another place paired with Hong Kong or with Hangzhou, and this is not our pair."""
-        if self.other_pairs:
-            return True
-        if not self.other or self.joint or self.named_pairs:
-            return False
-        if self.other_adjacent and not self.sides_adjacent:
-            return True
-        return bool(self.hongkong) != bool(self.hangzhou)
-
-
-def _sentences(
-    found: list[_Found], texts: dict[str, str], connectors: frozenset[str]
-) -> list[_Sentence]:
-    by_key: dict[tuple[str, int], _Sentence] = {}
-    for f in found:
-        key = (f.field, f.sentence)
-        if key not in by_key:
-            by_key[key] = _Sentence(f.field, f.sentence, f.paragraph, [])
-        by_key[key].items.append(f)
-    sentences = list(by_key.values())
-    for s in sentences:
-        _read_sentence(s)
-        text = texts[s.where]
-        s.sides_adjacent = _adjacent(s.hangzhou_side(), s.hongkong, text, connectors)
-        s.other_adjacent = _adjacent(s.other, s.hongkong, text, connectors)
-    return sentences
-
-
-def _read_sentence(s: _Sentence) -> None:
-    actors = {f.group.actor for f in s.items if f.group.actor is not None}
-    s.government = "government" in actors
-    s.organisation = "organisation" in actors
-    s.context = s.of("context")
-    s.other = [f for f in s.items if f.group.role == "other" and not f.group.pair]
-    s.other_pairs = [f for f in s.items if f.group.role == "other" and f.group.pair]
-    hangzhou = [f for f in s.items if f.group.role == "hangzhou"]
-    s.hangzhou = [f for f in hangzhou if not f.group.province]
-    province = [f for f in hangzhou if f.group.province]
-    if s.other:  # "Ningbo, Zhejiang province": Zhejiang is the other city's, not Hangzhou's
-        s.province_dropped = province
-    else:
-        s.province = province
-    joint = s.of("joint")
-    downgraded = bool(s.context) and not s.government and not _strong(s)
-    s.joint = [f for f in joint if not f.group.pair and not downgraded]
-    s.named_pairs = [f for f in joint if f.group.pair or downgraded]
-    hongkong = s.of("hongkong")
-    exchanges = [f for f in s.items if f.group.official_side == "hongkong"]
-    s.official = (
-        s.government
-        and _strong(s)
-        and bool(s.hangzhou_side() or s.joint)
-        and bool(hongkong or exchanges or s.joint)
-    )
-    if s.official:
-        s.hongkong = hongkong + exchanges
-    elif any(f.group.market for f in s.items):
-        s.market_dropped = hongkong
-    else:
-        s.hongkong = hongkong
-
-
-def _strong(s: _Sentence) -> bool:
-    return any(f.group.strength == "strong" for f in s.items)
-
-
-def _conjoined(s: _Sentence) -> bool:
-    """Whether the two sides are the sentence's joint subject: "Hangzhou and Hong Kong", 杭港."""
-    return bool(s.joint or s.named_pairs or s.of("joint_ref") or s.sides_adjacent)
-
-
-def _adjacent(
-    left: Sequence[_Found], right: Sequence[_Found], text: str, connectors: frozenset[str]
-) -> bool:
-    """Whether a term of one list and a term of the other stand joined by a connector only."""
-    for a in left:
-        for b in right:
-            first, second = (a, b) if a.start < b.start else (b, a)
-            if first.end <= second.start:
-                gap = fold(text[first.end : second.start]).text.strip()
-                if gap in connectors:
-                    return True
-    return False
-
-
-@dataclass
-class _Scorer:
-    """Collects reasons; every contribution is added through `add` so it can be explained."""
-
-    weights: Weights
-    reasons: list[Reason] = field(default_factory=list)
-
-    def add(
-        self,
-        term: str,
-        group: str,
-        where: Field,
-        sentence: int,
-        value: float,
-    ) -> Reason:
-        factor = self.weights.title_factor if where == "title" else 1.0
-        reason = Reason(term, group, where, sentence, round(value * factor, 4))
-        self.reasons.append(reason)
-        return reason
-
-
-def score_article(title: str | None, body: str, gazetteer: RelevanceGazetteer) -> Relevance:
-    """Score an article's title and body against the gazetteer."""
-    w = gazetteer.weights
-    texts = {"title": title or "", "body": body}
-    found = _find(texts["title"], "title", gazetteer) + _find(body, "body", gazetteer)
-    sentences = _sentences(found, texts, gazetteer.connectors)
-    scorer = _Scorer(w)
-
-    elsewhere = _other_subject(sentences)
-    if elsewhere is not None:
-        for s in sentences:  # Zhejiang is not Hangzhou's when the story is another city's
-            s.province_dropped += s.province
-            s.province = []
-    official = (
-        None if elsewhere else next((s for s in sentences if s.official and s.names_pair()), None)
-    )
-
-    cooccurrence = _score_terms(found, sentences, official is not None, scorer)
-    cooccurrence += _score_pairs(sentences, scorer)
-    if cooccurrence > w.cooccurrence_cap:
-        scorer.add("", "cooccurrence_cap", "article", 0, w.cooccurrence_cap - cooccurrence)
-    _score_actions(sentences, elsewhere is not None, scorer)
-    if official is not None:
-        scorer.add(_first_action(official), "official_agreement", official.where,
-                   official.index, w.official_agreement)  # fmt: skip
-    if elsewhere is not None:
-        scorer.add(_pair_term(elsewhere), "other_city_subject", "article",
-                   elsewhere.index, w.other_subject)  # fmt: skip
-    for s in sentences:
-        for f in s.market_dropped:
-            scorer.add(f"{f.surface} / {_market_term(s)}", "market_context", s.where, s.index, 0.0)
-        for f in s.province_dropped:
-            cause = s.other[0].surface if s.other else "another city's story"
-            scorer.add(f"{f.surface} / {cause}", "province_other_city", s.where, s.index, 0.0)
-
-    score = round(sum(r.contribution for r in scorer.reasons), 4)
-    return Relevance(score, score >= gazetteer.threshold, tuple(scorer.reasons))
-
-
-def _other_subject(sentences: list[_Sentence]) -> _Sentence | None:
-    """The sentence showing the article is about another place's cooperation, if it is.
-
-    The title decides when it pairs someone; otherwise the body's sentences vote.
-    """
-    titles = [s for s in sentences if s.where == "title"]
-    if any(s.names_pair() for s in titles):
-        return None
-    other_title = next((s for s in titles if s.names_other_pair()), None)
-    if other_title is not None:
-        return other_title
-    body = [s for s in sentences if s.where == "body"]
-    ours = sum(1 for s in body if s.names_pair())
-    theirs = [s for s in body if s.names_other_pair()]
-    return theirs[0] if len(theirs) > ours else None
-
-
-def _score_terms(
-    found: list[_Found], sentences: list[_Sentence], official: bool, scorer: _Scorer
-) -> float:
-    """Side mentions, joint terms, topics and traps; returns what the mentions added."""
-    w = scorer.weights
-    counted_sides = {id(f) for s in sentences for f in (*s.hangzhou, *s.province, *s.hongkong)}
-    joint = {id(f) for s in sentences for f in s.joint}
+def term_reasons(reading: Reading, _: Sequence[Reason], w: Weights) -> list[Reason]:
+    """Each distinct term once per field: side mentions (a few per side), joint terms scored as
+    such, topics (a few), and traps (together never below `trap_cap`)."""
+    sides = {f for s in reading.sentences for f in (*s.hangzhou, *s.province, *s.hongkong)}
+    joint = {f for s in reading.sentences for f in s.joint}
     seen: set[tuple[str, str, str]] = set()
     mentions = dict.fromkeys(SIDES, 0)
     topics = 0
     traps = 0.0
-    cooccurrence = 0.0
-    for f in found:
+    reasons: list[Reason] = []
+    for f in reading.found:
+        counted = f in sides
+        side = (f.group.official_side or f.group.role) if counted else f.group.role
         key = (f.group.name, fold(f.surface).text, f.field)
-        as_side = id(f) in counted_sides and f.group.official_side is not None
-        side = (f.group.official_side or f.group.role) if id(f) in counted_sides else f.group.role
-        if key in seen or (side in SIDES and id(f) not in counted_sides):
+        if key in seen or (side in SIDES and not counted):
             continue
         seen.add(key)
-        factor = w.title_factor if f.field == "title" else 1.0
-        if side in SIDES and mentions[side] < w.mentions_counted:
-            mentions[side] += 1
-            weight = f.group.side_weight if f.group.official_side else f.group.weight
-            group = "official_side" if as_side else f.group.name  # HKEX signing with a government
-            cooccurrence += scorer.add(
-                f.surface, group, f.field, f.sentence, w.mention * weight
-            ).contribution
-        elif f.group.role == "joint" and id(f) in joint:
-            scorer.add(f.surface, f.group.name, f.field, f.sentence, f.group.weight)
+        if side in SIDES:
+            if mentions[side] < w.mentions_counted:
+                mentions[side] += 1
+                group = "official_side" if f.group.official_side else f.group.name
+                reasons.append(_mention(w, f, group))
+        elif f.group.role == "joint" and f in joint:
+            reasons.append(_reason(w, f.surface, f.group.name, f.field, f.sentence, f.group.weight))
         elif f.group.role == "topic" and topics < w.topics_counted:
             topics += 1
-            scorer.add(f.surface, f.group.name, f.field, f.sentence, w.topic * f.group.weight)
-        elif f.group.role in ("trap", "other") and f.group.weight < 0 and side not in SIDES:
-            weight = f.group.weight
-            if official and f.group.market:
-                weight *= w.market_factor_with_official_agreement
-            value = max(weight * factor, w.trap_cap - traps)
-            traps += value
-            scorer.add(f.surface, f.group.name, f.field, f.sentence, value / factor)
-    return cooccurrence
+            value = w.topic * f.group.weight
+            reasons.append(_reason(w, f.surface, f.group.name, f.field, f.sentence, value))
+        elif f.group.role in ("trap", "other") and f.group.weight < 0:
+            trap = _trap(w, f, reading.official is not None, traps)
+            traps += trap.budget_used
+            reasons.append(trap.reason)
+    return reasons
 
 
-def _score_pairs(sentences: list[_Sentence], scorer: _Scorer) -> float:
-    """Both sides in one sentence, or only in one paragraph; returns what they added."""
-    w = scorer.weights
-    added = 0.0
-    pairs = 0
-    paired_paragraphs: set[tuple[str, int]] = set()
-    for s in sentences:
+def _mention(w: Weights, f: Hit, group: str) -> Reason:
+    """A side named: HKEX signing with a government counts as the Hong Kong side."""
+    return _reason(w, f.surface, group, f.field, f.sentence, w.mention * f.side_weight)
+
+
+@dataclass(frozen=True)
+class _Trap:
+    reason: Reason
+    budget_used: float  # what it took from `trap_cap`, before the title's factor
+
+
+def _trap(w: Weights, f: Hit, official: bool, so_far: float) -> _Trap:
+    factor = w.title_factor if f.field == "title" else 1.0
+    weight = f.group.weight
+    if official and f.group.market:  # market words matter less where a government signs
+        weight *= w.market_factor_with_official_agreement
+    value = max(weight * factor, w.trap_cap - so_far)
+    return _Trap(_reason(w, f.surface, f.group.name, f.field, f.sentence, value / factor), value)
+
+
+def pair_sentence_reasons(reading: Reading, _: Sequence[Reason], w: Weights) -> list[Reason]:
+    """Both sides in one sentence: the first counts most, a few more count less."""
+    reasons: list[Reason] = []
+    for s in reading.sentences:
         sides = _pair(s)
-        if sides is None:
+        if sides is None or len(reasons) >= w.pair_sentences_counted:
             continue
-        paired_paragraphs.add((s.where, s.paragraph))
-        if pairs < w.pair_sentences_counted:
-            base = w.pair_sentence if pairs == 0 else w.pair_sentence_more
-            pairs += 1
-            term, weight = sides
-            added += scorer.add(term, "pair_sentence", s.where, s.index, base * weight).contribution
-    by_paragraph: dict[tuple[str, int], list[_Sentence]] = {}
-    for s in sentences:
+        base = w.pair_sentence if not reasons else w.pair_sentence_more
+        term, weight = sides
+        reasons.append(_reason(w, term, "pair_sentence", s.where, s.index, base * weight))
+    return reasons
+
+
+def pair_paragraph_reasons(reading: Reading, _: Sequence[Reason], w: Weights) -> list[Reason]:
+    """Both sides in one body paragraph but in no one sentence of it."""
+    paired = {(s.where, s.paragraph) for s in reading.sentences if _pair(s) is not None}
+    by_paragraph: dict[tuple[str, int], list[Sentence]] = {}
+    for s in reading.sentences:
         by_paragraph.setdefault((s.where, s.paragraph), []).append(s)
+    reasons: list[Reason] = []
     for key, group in sorted(by_paragraph.items()):
-        if key in paired_paragraphs or key[0] == "title":
+        if key in paired or key[0] == "title":
             continue
         a = _strongest(f for s in group for f in s.hangzhou_side())
         b = _strongest(f for s in group for f in s.hongkong)
         if a is not None and b is not None:
-            value = w.pair_paragraph * min(_side_weight(a), _side_weight(b))
-            added += scorer.add(f"{a.surface} + {b.surface}", "pair_paragraph", a.field,
-                                a.sentence, value).contribution  # fmt: skip
-    return added
+            value = w.pair_paragraph * min(a.side_weight, b.side_weight)
+            term = f"{a.surface} + {b.surface}"
+            reasons.append(_reason(w, term, "pair_paragraph", a.field, a.sentence, value))
+    return reasons
 
 
-def _pair(s: _Sentence) -> tuple[str, float] | None:
-    """The pair a sentence names by side terms or by a term naming both, with its weight."""
-    a, b = _strongest(s.hangzhou_side()), _strongest(s.hongkong)
-    if a is not None and b is not None:
-        return f"{a.surface} + {b.surface}", min(_side_weight(a), _side_weight(b))
-    if s.named_pairs:
-        named = s.named_pairs[0]
-        return named.surface, named.group.weight
-    return None
+def cooccurrence_cap(reading: Reading, so_far: Sequence[Reason], w: Weights) -> list[Reason]:
+    """Naming both cities, however often, stays below the threshold: tourists and concerts do."""
+    sides = {g.name for g in _groups(reading) if g.role in SIDES} | _NAMING_BOTH
+    named = 0.0
+    for r in so_far:
+        if r.group in sides:
+            named += r.contribution
+    if named <= w.cooccurrence_cap:
+        return []
+    return [_reason(w, "", "cooccurrence_cap", "article", 0, w.cooccurrence_cap - named)]
 
 
-def _score_actions(sentences: list[_Sentence], elsewhere: bool, scorer: _Scorer) -> None:
+_NAMING_BOTH = frozenset({"official_side", "pair_sentence", "pair_paragraph"})
+
+
+def _groups(reading: Reading) -> set[Group]:
+    return {f.group for f in reading.found}
+
+
+def action_reasons(reading: Reading, _: Sequence[Reason], w: Weights) -> list[Reason]:
     """Actions that count: beside both sides, done by an institution or by the two sides.
 
     Beside means in the sentence naming both (best); in, or just after, a paragraph naming both,
     or anywhere under a title naming both ("The delegation signed five agreements"); or, for a
     government actor, in a sentence naming one side once the article has paired the two.
     """
-    w = scorer.weights
-    paired = not elsewhere and any(s.names_pair() for s in sentences)
-    near: set[int] = set()  # body paragraphs
-    if paired:
-        last = max((s.paragraph for s in sentences if s.where == "body"), default=0)
-        if any(s.where == "title" and s.names_pair() for s in sentences):
-            near = set(range(last + 1))
-        for paragraph in _paragraphs_naming_both(sentences):
-            near |= {paragraph, paragraph + 1}
-    counted = {"action_with_pair": 0, "action_near_pair": 0, "action_one_side": 0}
+    sentences = reading.sentences
+    paired = reading.elsewhere is None and any(s.names_pair() for s in sentences)
+    near = _near_pair(sentences) if paired else set()
     limits = {
         "action_with_pair": (w.actions_counted, w.action_with_pair),
         "action_near_pair": (w.near_pair_actions_counted, w.action_near_pair),
         "action_one_side": (w.one_side_actions_counted, w.action_one_side),
     }
+    counted = dict.fromkeys(limits, 0)
+    reasons: list[Reason] = []
     for s in sentences:
         actions = sorted(s.of("action"), key=lambda f: f.group.strength != "strong")
-        if not actions:
+        rule = _action_rule(s, paired, near) if actions else None
+        if rule is None:
             continue
-        if s.names_pair() or (paired and bool(s.of("joint_ref"))):
-            rule = "action_with_pair"
-        elif s.where == "body" and s.paragraph in near:
-            rule = "action_near_pair"
-        elif paired and (s.hangzhou_side() or s.hongkong) and s.government:
-            rule = "action_one_side"
-        else:
-            continue
-        conjoined = rule == "action_with_pair" and _conjoined(s)
-        action, blocked = _counting_action(s, actions, conjoined)
+        action, blocked = _counting_action(s, actions, rule == "action_with_pair" and s.conjoined())
         limit, weight = limits[rule]
         if action is None:
-            scorer.add(f"{actions[0].surface} / {blocked}", "action_not_counted", s.where,
-                       s.index, 0.0)  # fmt: skip
+            term = f"{actions[0].surface} / {blocked}"
+            reasons.append(_reason(w, term, "action_not_counted", s.where, s.index, 0.0))
         elif counted[rule] < limit:
             counted[rule] += 1
-            scorer.add(action.surface, rule, s.where, s.index, weight * action.group.weight)
+            value = weight * action.group.weight
+            reasons.append(_reason(w, action.surface, rule, s.where, s.index, value))
+    return reasons
 
 
-def _paragraphs_naming_both(sentences: list[_Sentence]) -> set[int]:
+def _action_rule(s: Sentence, paired: bool, near: set[int]) -> str | None:
+    if s.names_pair() or (paired and bool(s.of("joint_ref"))):
+        return "action_with_pair"
+    if s.where == "body" and s.paragraph in near:
+        return "action_near_pair"
+    if paired and (s.hangzhou_side() or s.hongkong) and s.government:
+        return "action_one_side"
+    return None
+
+
+def _near_pair(sentences: Sequence[Sentence]) -> set[int]:
+    """Body paragraphs in or just after one naming both sides; all of them under such a title."""
+    near: set[int] = set()
+    last = max((s.paragraph for s in sentences if s.where == "body"), default=0)
+    if any(s.where == "title" and s.names_pair() for s in sentences):
+        near = set(range(last + 1))
+    for paragraph in _paragraphs_naming_both(sentences):
+        near |= {paragraph, paragraph + 1}
+    return near
+
+
+def _paragraphs_naming_both(sentences: Sequence[Sentence]) -> set[int]:
     """Body paragraphs that name both sides, in one sentence or across two."""
     sides: dict[int, set[str]] = {}
     for s in sentences:
@@ -436,8 +243,8 @@ def _paragraphs_naming_both(sentences: list[_Sentence]) -> set[int]:
 
 
 def _counting_action(
-    s: _Sentence, actions: list[_Found], conjoined: bool
-) -> tuple[_Found | None, str]:
+    s: Sentence, actions: Sequence[Hit], conjoined: bool
+) -> tuple[Hit | None, str]:
     """The first action that counts here, or None and why none does."""
     if s.context and not s.government:
         return None, s.context[0].surface  # tourists visiting, a club's cooperation
@@ -449,25 +256,80 @@ def _counting_action(
     return None, "no institution acts"
 
 
-def _first_action(s: _Sentence) -> str:
+def official_agreement(reading: Reading, _: Sequence[Reason], w: Weights) -> list[Reason]:
+    """A government side signing with the other side."""
+    s = reading.official
+    if s is None:
+        return []
     actions = s.of("action")
-    return actions[0].surface if actions else ""
+    term = actions[0].surface if actions else ""
+    return [_reason(w, term, "official_agreement", s.where, s.index, w.official_agreement)]
 
 
-def _pair_term(s: _Sentence) -> str:
+def other_city_subject(reading: Reading, _: Sequence[Reason], w: Weights) -> list[Reason]:
+    """The article's cooperation is another place's (the title's, or most sentences')."""
+    s = reading.elsewhere
+    if s is None:
+        return []
     if s.other_pairs:
-        return s.other_pairs[0].surface
-    partners = s.hongkong or s.hangzhou
-    return f"{s.other[0].surface} + {partners[0].surface}" if partners else s.other[0].surface
+        term = s.other_pairs[0].surface
+    else:
+        partners = s.hongkong or s.hangzhou
+        term = f"{s.other[0].surface} + {partners[0].surface}" if partners else s.other[0].surface
+    return [_reason(w, term, "other_city_subject", "article", s.index, w.other_subject)]
 
 
-def _market_term(s: _Sentence) -> str:
-    return next((f.surface for f in s.items if f.group.market), "")
+def withheld_reasons(reading: Reading, _: Sequence[Reason], w: Weights) -> list[Reason]:
+    """Credit withheld, shown with contribution 0: Hong Kong as a stock market, Zhejiang as
+    another city's province."""
+    reasons: list[Reason] = []
+    for s in reading.sentences:
+        market = next((f.surface for f in s.items if f.group.market), "")
+        for f in s.market_dropped:
+            term = f"{f.surface} / {market}"
+            reasons.append(_reason(w, term, "market_context", s.where, s.index, 0.0))
+        for f in s.province_dropped:
+            cause = s.other[0].surface if s.other else "another city's story"
+            term = f"{f.surface} / {cause}"
+            reasons.append(_reason(w, term, "province_other_city", s.where, s.index, 0.0))
+    return reasons
 
 
-def _side_weight(f: _Found) -> float:
-    return f.group.side_weight if f.group.official_side else f.group.weight
+RULES: tuple[Rule, ...] = (
+    term_reasons,
+    pair_sentence_reasons,
+    pair_paragraph_reasons,
+    cooccurrence_cap,
+    action_reasons,
+    official_agreement,
+    other_city_subject,
+    withheld_reasons,
+)
 
 
-def _strongest(items: Iterable[_Found]) -> _Found | None:
-    return max(items, key=_side_weight, default=None)
+def score_article(title: str | None, body: str, gazetteer: RelevanceGazetteer) -> Relevance:
+    """Score an article's title and body: every rule's reasons, and their sum."""
+    texts = {"title": title or "", "body": body}
+    found = find_hits(texts["title"], "title", gazetteer.matcher, gazetteer.groups)
+    found += find_hits(body, "body", gazetteer.matcher, gazetteer.groups)
+    reading = read_article(found, texts, gazetteer.connectors)
+    reasons: list[Reason] = []
+    for rule in RULES:
+        reasons += rule(reading, reasons, gazetteer.weights)
+    score = round(sum(r.contribution for r in reasons), 4)
+    return Relevance(score, score >= gazetteer.threshold, tuple(reasons))
+
+
+def _pair(s: Sentence) -> tuple[str, float] | None:
+    """The pair a sentence names by side terms or by a term naming both, with its weight."""
+    a, b = _strongest(s.hangzhou_side()), _strongest(s.hongkong)
+    if a is not None and b is not None:
+        return f"{a.surface} + {b.surface}", min(a.side_weight, b.side_weight)
+    if s.named_pairs:
+        named = s.named_pairs[0]
+        return named.surface, named.group.weight
+    return None
+
+
+def _strongest(items: Iterable[Hit]) -> Hit | None:
+    return max(items, key=lambda f: f.side_weight, default=None)

@@ -1,0 +1,263 @@
+"""What an article names, sentence by sentence, as frozen records the relevance rules read.
+
+Reading comes before scoring and is done once: every term the gazetteer finds (a `Hit`), grouped
+into sentences (the title is one), each `Sentence` saying which hits stand for which side there.
+Which side a hit stands for depends on the sentence around it, and every such decision is data
+in the gazetteer (config/relevance.toml and relevance_places.toml), not a place named in code:
+- a term of a `province = true` group (Zhejiang) stands in for the Hangzhou side only where no
+  other place (`role = "other"`: Ningbo, Shenzhen, Macao ...) is in the sentence, and nowhere in an
+  article whose cooperation is another place's;
+- a Hong Kong term beside market vocabulary (`market = true`) is a stock market, not a side,
+  unless a government signs with it there; an exchange operator (`official_side = "hongkong"`,
+  HKEX) then counts as the Hong Kong side;
+- a joint term (杭港) in a tourism, sport or court sentence (`role = "context"`) only names both
+  sides unless a government acts or a strong action is there.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from config.knowledge import Group, Role
+from tracking.folding import Span, fold, split_paragraphs, split_sentences
+from tracking.matching import PhraseMatcher
+
+TextField = Literal["title", "body"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One term of the gazetteer found in the article, where it stands in the original text."""
+
+    group: Group
+    surface: str
+    field: TextField
+    sentence: int
+    paragraph: int
+    start: int  # in the field's original text
+    end: int
+
+    @property
+    def side_weight(self) -> float:
+        """What this hit weighs as a side: an exchange operator's own side weight."""
+        return self.group.side_weight if self.group.official_side else self.group.weight
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """What one sentence (the title is one) names, and which hits stand for which side there."""
+
+    where: TextField
+    index: int
+    paragraph: int
+    items: tuple[Hit, ...]
+    hangzhou: tuple[Hit, ...]  # the city, its institutions and firms
+    province: tuple[Hit, ...]  # Zhejiang, where it stands in for Hangzhou
+    province_dropped: tuple[Hit, ...]  # Zhejiang, where another place's story claims it
+    hongkong: tuple[Hit, ...]  # the Hong Kong side (an exchange operator too, when official)
+    market_dropped: tuple[Hit, ...]  # Hong Kong named as a stock market
+    joint: tuple[Hit, ...]  # joint terms scored as such (杭港)
+    named_pairs: tuple[Hit, ...]  # joint terms that only name both sides
+    official: bool  # a government side signs with the other side here
+    sides_adjacent: bool  # "Hangzhou and Hong Kong", 杭州与香港: the two as joint subject
+    other_adjacent: bool  # "Shanghai, Hong Kong": another place joined to Hong Kong
+
+    def of(self, role: Role) -> tuple[Hit, ...]:
+        return tuple(f for f in self.items if f.group.role == role)
+
+    @property
+    def government(self) -> bool:
+        return any(f.group.actor == "government" for f in self.items)
+
+    @property
+    def organisation(self) -> bool:
+        return any(f.group.actor == "organisation" for f in self.items)
+
+    @property
+    def strong(self) -> bool:
+        return any(f.group.strength == "strong" for f in self.items)
+
+    @property
+    def context(self) -> tuple[Hit, ...]:
+        return self.of("context")
+
+    @property
+    def other(self) -> tuple[Hit, ...]:
+        return tuple(f for f in self.items if f.group.role == "other" and not f.group.pair)
+
+    @property
+    def other_pairs(self) -> tuple[Hit, ...]:
+        return tuple(f for f in self.items if f.group.role == "other" and f.group.pair)
+
+    def hangzhou_side(self) -> tuple[Hit, ...]:
+        return self.hangzhou + self.province
+
+    def names_pair(self) -> bool:
+        """Both sides named here, by side terms or by a term naming both.
+
+        Not when Hong Kong stands joined to another place and not to Hangzhou ("Shanghai and
+        Hong Kong signed ..., Hangzhou firms attended").
+        """
+        if self.joint or self.named_pairs:
+            return True
+        theirs = self.other_adjacent and not self.sides_adjacent
+        return bool(self.hangzhou_side() and self.hongkong) and not theirs
+
+    def names_other_pair(self) -> bool:
+        """Another place paired with Hong Kong or with Hangzhou, and this is not our pair."""
+        if self.other_pairs:
+            return True
+        if not self.other or self.joint or self.named_pairs:
+            return False
+        if self.other_adjacent and not self.sides_adjacent:
+            return True
+        return bool(self.hongkong) != bool(self.hangzhou)
+
+    def conjoined(self) -> bool:
+        """Whether the two sides are its joint subject ("Hangzhou and Hong Kong", 杭港)."""
+        return bool(self.joint or self.named_pairs or self.of("joint_ref") or self.sides_adjacent)
+
+    def without_province(self) -> Sentence:
+        """This sentence in an article about another place's cooperation: Zhejiang is not ours."""
+        return replace(self, province=(), province_dropped=self.province_dropped + self.province)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The whole article as the rules see it."""
+
+    found: tuple[Hit, ...]  # every hit, title first, in text order
+    sentences: tuple[Sentence, ...]
+    elsewhere: Sentence | None  # the sentence showing the cooperation is another place's
+    official: Sentence | None  # the first sentence where a government side signs with ours
+
+
+def find_hits(
+    text: str, field: TextField, matcher: PhraseMatcher, groups: dict[str, Group]
+) -> list[Hit]:
+    folded = fold(text)
+    sentences = split_sentences(text) or [Span(0, len(text))]
+    paragraphs = split_paragraphs(text) or [Span(0, len(text))]
+    found = []
+    for hit in matcher.find(folded.text):
+        start, end = folded.span(hit.start, hit.end)
+        found.append(
+            Hit(
+                groups[hit.key],
+                text[start:end],
+                field,
+                _locate(sentences, start),
+                _locate(paragraphs, start),
+                start,
+                end,
+            )
+        )
+    return found
+
+
+def _locate(spans: Sequence[Span], at: int) -> int:
+    return max(bisect_right([s.start for s in spans], at) - 1, 0)
+
+
+def read_article(
+    found: Sequence[Hit], texts: dict[str, str], connectors: frozenset[str]
+) -> Reading:
+    """Sentences from the hits; then whose cooperation the article reports, and its first
+    official signing (none when the story is another place's)."""
+    by_key: dict[tuple[str, int], list[Hit]] = {}
+    for f in found:
+        by_key.setdefault((f.field, f.sentence), []).append(f)
+    sentences = [
+        read_sentence(tuple(items), texts[items[0].field], connectors) for items in by_key.values()
+    ]
+    elsewhere = _other_subject(sentences)
+    if elsewhere is not None:
+        sentences = [s.without_province() for s in sentences]
+    official = (
+        None if elsewhere else next((s for s in sentences if s.official and s.names_pair()), None)
+    )
+    return Reading(tuple(found), tuple(sentences), elsewhere, official)
+
+
+def read_sentence(items: tuple[Hit, ...], text: str, connectors: frozenset[str]) -> Sentence:
+    """Which hits of one sentence stand for which side (see the module's docstring)."""
+    first = items[0]
+    government = any(f.group.actor == "government" for f in items)
+    strong = any(f.group.strength == "strong" for f in items)
+    context = any(f.group.role == "context" for f in items)
+    other = any(f.group.role == "other" and not f.group.pair for f in items)
+    hangzhou = tuple(f for f in items if f.group.role == "hangzhou" and not f.group.province)
+    zhejiang = tuple(f for f in items if f.group.role == "hangzhou" and f.group.province)
+    # "Ningbo, Zhejiang province": Zhejiang is the other city's, not Hangzhou's.
+    empty: tuple[Hit, ...] = ()
+    province, province_dropped = (empty, zhejiang) if other else (zhejiang, empty)
+    joint_terms = [f for f in items if f.group.role == "joint"]
+    downgraded = context and not government and not strong
+    joint = tuple(f for f in joint_terms if not f.group.pair and not downgraded)
+    named_pairs = tuple(f for f in joint_terms if f.group.pair or downgraded)
+    hongkong_terms = tuple(f for f in items if f.group.role == "hongkong")
+    exchanges = tuple(f for f in items if f.group.official_side == "hongkong")
+    official = (
+        government
+        and strong
+        and bool(hangzhou or province or joint)
+        and bool(hongkong_terms or exchanges or joint)
+    )
+    market = any(f.group.market for f in items)
+    if official:
+        hongkong, market_dropped = hongkong_terms + exchanges, empty
+    elif market:
+        hongkong, market_dropped = empty, hongkong_terms
+    else:
+        hongkong, market_dropped = hongkong_terms, empty
+    others = [f for f in items if f.group.role == "other" and not f.group.pair]
+    return Sentence(
+        where=first.field,
+        index=first.sentence,
+        paragraph=first.paragraph,
+        items=items,
+        hangzhou=hangzhou,
+        province=province,
+        province_dropped=province_dropped,
+        hongkong=hongkong,
+        market_dropped=market_dropped,
+        joint=joint,
+        named_pairs=named_pairs,
+        official=official,
+        sides_adjacent=_adjacent(hangzhou + province, hongkong, text, connectors),
+        other_adjacent=_adjacent(others, hongkong, text, connectors),
+    )
+
+
+def _adjacent(
+    left: Sequence[Hit], right: Sequence[Hit], text: str, connectors: frozenset[str]
+) -> bool:
+    """Whether a term of one list and a term of the other stand joined by a connector only."""
+    for a in left:
+        for b in right:
+            first, second = (a, b) if a.start < b.start else (b, a)
+            if first.end <= second.start:
+                gap = fold(text[first.end : second.start]).text.strip()
+                if gap in connectors:
+                    return True
+    return False
+
+
+def _other_subject(sentences: Sequence[Sentence]) -> Sentence | None:
+    """The sentence showing the article is about another place's cooperation, if it is.
+
+    The title decides when it pairs someone; otherwise the body's sentences vote.
+    """
+    titles = [s for s in sentences if s.where == "title"]
+    if any(s.names_pair() for s in titles):
+        return None
+    other_title = next((s for s in titles if s.names_other_pair()), None)
+    if other_title is not None:
+        return other_title
+    body = [s for s in sentences if s.where == "body"]
+    ours = sum(1 for s in body if s.names_pair())
+    theirs = [s for s in body if s.names_other_pair()]
+    return theirs[0] if len(theirs) > ours else None
