@@ -5,20 +5,28 @@
 ScrapingHub (corpus/scrapinghub): the benchmark's own body metric: `\\w+` tokens, 4-token
 shingles, per-page tp/fp/fn as multiset overlaps normalised to sum 1, precision and recall
 averaged over pages (pages with no predicted / no true shingles skipped for that average), F1 of
-the two averages. Chinese and Hong Kong pages (corpus/pages): title, date and authors against
-their expected files, body F1 with the same shingle metric over CJK characters (`\\w+` would glue
-a whole Chinese sentence into one token), SCMP's must / must-not snippets, and a mojibake check.
-All three extractors get the same decoded text; each is timed per page in this run.
+the two averages. Its ground truth has no titles or dates: ours are in
+`bench/data/scrapinghub_title_date.jsonl` (labelled by hand from each page's displayed headline
+and publication day; only hashes of the titles are kept), scored as title exact match (after
+NFKC, casefold and whitespace collapsing), date to the day, and pages without a date.
+Chinese and Hong Kong pages (corpus/pages): title, date and authors against their expected files,
+body F1 with the same shingle metric over CJK characters (`\\w+` would glue a whole Chinese
+sentence into one token), SCMP's must / must-not snippets, and a mojibake check. Titles and dates
+are scored for us and for trafilatura alone (its `extract_metadata`) in the same run; the three
+extractors get the same decoded text, and each is timed per page (trafilatura's time includes its
+metadata pass, as ours does).
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import re
 import statistics
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +43,7 @@ from records.articles import ArticleRecord
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"
+LABELS = PROJECT_ROOT / "bench" / "data" / "scrapinghub_title_date.jsonl"
 
 _WORDS = re.compile(r"\w+")
 _CJK_AWARE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\u3400-\u9fff\uf900-\ufaff]+")
@@ -92,35 +101,107 @@ class Page:
     data: bytes
 
 
-Extractor = Callable[[Page], str]
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What an extractor read from a page: its text, and (where it reads them) headline and day."""
+
+    text: str
+    title: str | None = None
+    day: str | None = None  # YYYY-MM-DD as the extractor's own date reads it
 
 
-def ours(page: Page) -> str:
+Extractor = Callable[[Page], Found]
+
+
+def ours(page: Page) -> Found:
     try:
-        return parse_article(page.data, page.url).text
+        record = parse_article(page.data, page.url)
     except ParseError:
-        return ""
+        return Found("")
+    day = record.published_at.date().isoformat() if record.published_at else None
+    return Found(record.text, record.title, day)
 
 
-def trafilatura_alone(page: Page) -> str:
-    return trafilatura.extract(decode_html(page.data).text, url=page.url) or ""
+def trafilatura_alone(page: Page) -> Found:
+    html = decode_html(page.data).text
+    text = trafilatura.extract(html, url=page.url) or ""
+    meta = trafilatura.extract_metadata(html, default_url=page.url)
+    title = meta.title if meta is not None else None
+    day = meta.date[:10] if meta is not None and meta.date else None
+    return Found(text, title, day)
 
 
-def bs4_get_text(page: Page) -> str:
-    return BeautifulSoup(decode_html(page.data).text, "lxml").get_text(" ")
+def bs4_get_text(page: Page) -> Found:
+    return Found(BeautifulSoup(decode_html(page.data).text, "lxml").get_text(" "))
 
 
+OURS = "ours (parse_article)"
+TRAFILATURA = "trafilatura 2.3.1 alone"
 EXTRACTORS: dict[str, Extractor] = {
-    "ours (parse_article)": ours,
-    "trafilatura 2.3.1 alone": trafilatura_alone,
+    OURS: ours,
+    TRAFILATURA: trafilatura_alone,
     "bs4 get_text": bs4_get_text,
 }
+READS_METADATA = (OURS, TRAFILATURA)
 
 
-def timed(extractor: Extractor, page: Page) -> tuple[str, float]:
+def timed(extractor: Extractor, page: Page) -> tuple[Found, float]:
     start = time.perf_counter()
-    text = extractor(page)
-    return text, (time.perf_counter() - start) * 1000
+    found = extractor(page)
+    return found, (time.perf_counter() - start) * 1000
+
+
+def title_key(title: str | None) -> str:
+    """SHA-256 of a headline after NFKC, casefold and whitespace collapsing (as labels keep it)."""
+    text = " ".join(unicodedata.normalize("NFKC", title or "").casefold().split())
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    title_sha256: str
+    day: str | None  # None: the page gives no article date
+
+
+def load_labels(path: Path = LABELS) -> dict[str, Label]:
+    """Page id to its hand label; the file's first line is a note (it has no id)."""
+    labels: dict[str, Label] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line) if line.strip() else {}
+        if "id" in entry:
+            labels[entry["id"]] = Label(entry["title_sha256"], entry["date"])
+    return labels
+
+
+@dataclass(slots=True)
+class Tally:
+    """Titles and dates of one extractor over labelled pages."""
+
+    pages: int = 0
+    titles_exact: int = 0
+    dated: int = 0  # pages that show a date
+    days_right: int = 0
+    without_date: int = 0  # pages that show a date where the extractor found none
+
+    def add(self, found: Found, title_right: bool, expected_day: str | None) -> None:
+        self.pages += 1
+        self.titles_exact += title_right
+        if expected_day is not None:
+            self.dated += 1
+            self.days_right += found.day == expected_day
+            self.without_date += found.day is None
+
+    def line(self, label: str) -> str:
+        def share(n: int, of: int) -> str:
+            return f"{n}/{of} {n / of:6.1%}" if of else "-"
+
+        return (
+            f"  {label:<26} {share(self.titles_exact, self.pages):>14}"
+            f" {share(self.days_right, self.dated):>14} {share(self.without_date, self.dated):>14}"
+        )
+
+
+TALLY_HEADER = f"  {'extractor':<26} {'title exact':>14} {'date to day':>14} {'without date':>14}"
 
 
 def scrapinghub(corpus: Path, limit: int | None, details: bool) -> None:
@@ -131,16 +212,29 @@ def scrapinghub(corpus: Path, limit: int | None, details: bool) -> None:
         Page(n, truth[n]["url"], gzip.decompress((folder / "html" / f"{n}.html.gz").read_bytes()))
         for n in names
     ]
+    labels = load_labels() if LABELS.exists() else {}
     print(f"ScrapingHub article-extraction-benchmark: {len(pages)} pages")
     print(f"  {'extractor':<26} {'precision':>9} {'recall':>7} {'F1':>6} {'ms/page':>8}")
     counts: dict[str, list[Counts]] = {label: [] for label in EXTRACTORS}
+    tallies = {label: Tally() for label in READS_METADATA}
+    misses: list[str] = []
     total_ms = dict.fromkeys(EXTRACTORS, 0.0)
     for page in pages:  # extractors take turns on each page, so load changes hit all alike
         for label, extractor in EXTRACTORS.items():
-            text, ms = timed(extractor, page)
+            found, ms = timed(extractor, page)
             total_ms[label] += ms
-            counts[label].append(shingle_counts(truth[page.name]["articleBody"], text))
-    ours_ms = total_ms["ours (parse_article)"]
+            counts[label].append(shingle_counts(truth[page.name]["articleBody"], found.text))
+            expected = labels.get(page.name)
+            if label in tallies and expected is not None:
+                title_right = title_key(found.title) == expected.title_sha256
+                tallies[label].add(found, title_right, expected.day)
+                if label == OURS and (found.day != expected.day or not title_right):
+                    title = "ok" if title_right else "WRONG"
+                    misses.append(
+                        f"    {page.name[:12]} title {title:<5} date {found.day} "
+                        f"(expected {expected.day}) {truth[page.name]['url']}"
+                    )
+    ours_ms = total_ms[OURS]
     for label in EXTRACTORS:
         s = score(counts[label])
         ms_page = total_ms[label] / len(pages)
@@ -148,10 +242,17 @@ def scrapinghub(corpus: Path, limit: int | None, details: bool) -> None:
             f"  {label:<26} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f} {ms_page:8.1f}"
             f"  ({total_ms[label] / ours_ms:.2f}x our time)"
         )
+    if labels:
+        print(f"\n  Titles and dates, hand-labelled ({LABELS.relative_to(PROJECT_ROOT)}):")
+        print(TALLY_HEADER)
+        for label, tally in tallies.items():
+            print(tally.line(label))
     if details:
-        worst = [(c.tp, p.name) for c, p in zip(counts["ours (parse_article)"], pages, strict=True)]
+        worst = [(c.tp, p.name) for c, p in zip(counts[OURS], pages, strict=True)]
         for tp, name in sorted(worst)[:15]:
             print(f"    low overlap {tp:.2f} {name} {truth[name]['url']}")
+        print(f"  our title or date misses ({len(misses)}):")
+        print("\n".join(misses))
 
 
 def body_f1(true: str, pred: str) -> float:
@@ -218,6 +319,7 @@ def title_ok(expected: str, got: str | None) -> bool:
 def chinese_and_hk(corpus: Path) -> None:
     pages = corpus_pages(corpus)
     print(f"\nChinese and Hong Kong pages: {len(pages)}")
+    tallies = {label: Tally() for label in READS_METADATA}
     for page, expected in pages:
         start = time.perf_counter()
         try:
@@ -235,10 +337,22 @@ def chinese_and_hk(corpus: Path) -> None:
         print(f"    date    {'ok' if date == expected.date else 'WRONG'} ({date})")
         authors_ok = set(record.authors) == set(expected.authors)
         print(f"    authors {'ok' if authors_ok else 'WRONG'} {list(record.authors)}")
+        others: dict[str, Found] = {OURS: Found(text, record.title, date)}
         for label, extractor in EXTRACTORS.items():
+            if extractor is not ours:
+                others[label] = extractor(page)
             if expected.body is not None:
-                other = text if extractor is ours else extractor(page)
-                print(f"    body F1 {body_f1(expected.body, other):.3f}  {label}")
+                print(f"    body F1 {body_f1(expected.body, others[label].text):.3f}  {label}")
+        baseline = others[TRAFILATURA]
+        print(
+            f"    trafilatura alone: title "
+            f"{'ok' if title_ok(expected.title, baseline.title) else 'WRONG'} "
+            f"({baseline.title!r}), date {'ok' if baseline.day == expected.date else 'WRONG'}"
+            f" ({baseline.day})"
+        )
+        for label in READS_METADATA:
+            found = others[label]
+            tallies[label].add(found, title_ok(expected.title, found.title), expected.date)
         if expected.must or expected.must_not:
             have = sum(s in text for s in expected.must)
             must_not = [s for s in expected.must_not if s not in ARTICLE_TEXT_NOT_BOILERPLATE]
@@ -254,6 +368,10 @@ def chinese_and_hk(corpus: Path) -> None:
         source_bad = set(_MOJIBAKE.findall(expected.body or ""))  # damage already in the source
         new_bad = ours_bad - source_bad
         print(f"    mojibake {'FOUND ' + repr(sorted(new_bad)) if new_bad else 'none added'}")
+    print("\n  Titles and dates on these pages:")
+    print(TALLY_HEADER)
+    for label, tally in tallies.items():
+        print(tally.line(label))
 
 
 def main() -> None:

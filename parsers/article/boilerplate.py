@@ -37,6 +37,10 @@ _BOILERPLATE = re.compile(
       | [\[【(（]?\s*(责任编辑|責任編輯|编辑|編輯|责编|責編|editor)\s*[:：].{0,40}
       | (来源|來源|source)\s*[:：].{0,40}
       | (by|作者|记者|記者|撰文|文)\s*[:：/].{0,40}
+      | (记者|記者|作者|编辑|編輯|责任编辑|責任編輯)\s+[\u4e00-\u9fff·]{2,6}
+        (\s+[\u4e00-\u9fff·]{2,6}){0,3}
+      | \d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(\s+\d{1,2}[:：]\d{2}([:：]\d{2})?)?
+        (\s*(来源|來源|source)\s*[:：].{0,40})?
       | by\ [\w.'’\- ]{2,60}(\ (in|and)\ [\w .'’\-]{2,40})?
       | (advertisement|广告|廣告|subscribe(\ now)?|sign\ up.*newsletter.*|打印|列印|关闭|關閉
          |返回顶部|返回頂部)
@@ -137,6 +141,13 @@ def _strip_known(title: str, names: list[str]) -> str:
                 break
         else:
             return title
+
+
+def strip_known_names(title: str, site_names: Iterable[str]) -> str:
+    """A headline without the known site names at either end, and nothing else cut: for a
+    headline the page displays, where a short last segment is the headline's own ("… - video")."""
+    names = [n for n in (clean_text(name) for name in site_names) if n]
+    return _strip_known(clean_text(title), names)
 
 
 def strip_site_suffix(title: str, site_names: Iterable[str] = ()) -> str:

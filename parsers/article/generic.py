@@ -1,8 +1,12 @@
 """The fallback for any site without a publisher parser.
 
 Metadata comes from JSON-LD / OpenGraph / `<meta>` through `ArticleParser`'s getters. The body is
-trafilatura's reading of our decoded text (never its downloader); the JSON-LD `articleBody` wins
-when it is clearly longer; the paragraphs of the densest container are the last resort.
+trafilatura's reading of our decoded text (never its downloader); a complete JSON-LD
+`articleBody` wins when trafilatura's reading is clearly worse (much shorter, or carrying script
+or JSON text); the paragraphs of the densest container are the last resort. A live-blog URL that
+points at one post (`#post-123`, `?post=123`) gets that post. The headline is the one the page
+displays (`headlines.py`), the date the metadata's in the publisher's own offset or else the one
+the page prints (`page_dates.py`).
 """
 
 from __future__ import annotations
@@ -10,13 +14,16 @@ from __future__ import annotations
 import logging
 import re
 from datetime import UTC, datetime
+from urllib.parse import parse_qs, urlsplit
 
 import trafilatura
 from bs4 import Tag
 
 from parsers.article.base import ArticleParser, Extracted, Page, element_text, finish
 from parsers.article.boilerplate import cjk_ratio, split_body
-from parsers.dates import parse_datetime
+from parsers.article.headlines import headline
+from parsers.article.page_dates import find_published
+from parsers.dates import CHINA_TZ
 from parsers.whitespace import clean_text
 from records.articles import ArticleRecord, Image
 
@@ -78,24 +85,83 @@ def dense_paragraphs(page: Page) -> list[str]:
 # the story with JavaScript trafilatura finds a caption or nothing. Measured on ScrapingHub: 1.2
 # costs 0.001 F1 (it also swaps in bodies with teasers glued on), 1.5 and above cost nothing.
 LINKED_BODY_RATIO = 1.5
+# A line of script or JSON that reached the text: `{"@context": …`, `var x = …;`, `window.a(…)`.
+_CODE_LINE = re.compile(
+    r"""^\s*([{\[]\s*"[@\w]|(var|let|const|function)\s|window\.|document\.|\w+\s*\(\s*function)"""
+    r"""|[;{}]\s*$|"\s*:\s*["{\[]"""
+)
+_TRUNCATED = re.compile(r"(\.\.\.|…|\[\.\.\.\])\s*$")
+COMPLETE_BODY_CHARS = 200  # shorter articleBody values are teasers, not the story
+
+
+def looks_like_code(line: str) -> bool:
+    """A paragraph that is script or JSON text, not prose."""
+    return bool(_CODE_LINE.search(line)) and sum(line.count(c) for c in '{}[];="') >= 4
+
+
+def complete_linked_body(page: Page) -> str | None:
+    """The JSON-LD articleBody when it is the whole story (not a teaser cut with "…")."""
+    linked = page.meta.linked
+    body = linked.article_body if linked else None
+    if not body or len(clean_text(body)) < COMPLETE_BODY_CHARS or _TRUNCATED.search(body):
+        return None
+    return body
 
 
 def body_paragraphs(page: Page) -> list[str]:
-    """trafilatura's text, or JSON-LD articleBody when clearly longer, or the densest block."""
+    """trafilatura's text, or a complete JSON-LD articleBody when that reading is clearly worse
+    (much shorter, or script text in it), or the densest block."""
     paragraphs = trafilatura_paragraphs(page.html, page.url)
     linked = page.meta.linked
     if linked and linked.article_body:
         found = sum(len(p) for p in paragraphs)
         linked_text = clean_text(linked.article_body)
         same = linked_text == clean_text(" ".join(paragraphs))  # trafilatura read it, flattened
-        if same or len(linked_text) > LINKED_BODY_RATIO * found:
+        coded = any(looks_like_code(p) for p in paragraphs) and complete_linked_body(page)
+        if same or coded or len(linked_text) > LINKED_BODY_RATIO * found:
             paragraphs = [p for p in linked.article_body.split("\n") if p.strip()]
+    paragraphs = [p for p in paragraphs if not looks_like_code(p)]
     return paragraphs or dense_paragraphs(page)
 
 
-# Dates in article URLs: /2019-06/14/, /201906/18/, /2019/06/14/, /20190614/.
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})(?=[/_.-])")
-DATELINE_CHARS = 300  # how far past the headline a printed date may sit
+_POST_FRAGMENT = re.compile(r"^(?:post|entry|update)[-_]?(\w+)$", re.I)
+POST_QUERY_KEYS = ("post", "postid", "post_id", "entry", "update")
+
+
+def live_post_id(url: str) -> str | None:
+    """The post a live-blog URL points at: `#post-123`, `?post=123`."""
+    parts = urlsplit(url)
+    found = _POST_FRAGMENT.match(parts.fragment or "")
+    if found:
+        return found.group(1)
+    query = {k.lower(): v for k, v in parse_qs(parts.query).items()}
+    for key in POST_QUERY_KEYS:
+        if query.get(key):
+            return query[key][0]
+    return None
+
+
+def live_post_paragraphs(page: Page) -> list[str]:
+    """The paragraphs of the one live-blog post the URL names, [] when the page has no such post.
+
+    The post is the element whose id is the URL's fragment (or `post-<id>`), or that carries the
+    id in a `data-post-id`-like attribute.
+    """
+    post = live_post_id(page.url)
+    if post is None or page.tree is None:
+        return []
+    fragment = urlsplit(page.url).fragment
+    wanted = {fragment, f"post-{post}", f"post_{post}", post} - {""}
+    for element in page.tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        ids = {element.get("id") or ""}
+        ids |= {v for k, v in element.attrib.items() if k.startswith("data-") and "id" in k}
+        if ids & wanted:
+            blocks = element.xpath(".//p|.//h2|.//h3|.//li|.//blockquote")
+            texts = [" ".join(b.text_content().split()) for b in blocks]
+            return [t for t in texts if t] or [" ".join(element.text_content().split())]
+    return []
 
 
 class GenericParser(ArticleParser):
@@ -103,8 +169,12 @@ class GenericParser(ArticleParser):
 
     caption_selector = None
 
+    def get_title(self, page: Page) -> str | None:
+        """The headline the page displays, else its metadata title without the site's name."""
+        return headline(page, list(self.title_suffixes))
+
     def get_body(self, page: Page) -> tuple[tuple[str, ...], tuple[str, ...], tuple[Image, ...]]:
-        paragraphs = body_paragraphs(page)
+        paragraphs = live_post_paragraphs(page) or body_paragraphs(page)
         title = clean_text(self.get_title(page) or "")
         while paragraphs and clean_text(paragraphs[0]) == title:  # trafilatura keeps the <h1>
             paragraphs = paragraphs[1:]
@@ -112,21 +182,10 @@ class GenericParser(ArticleParser):
         return body, captions, self.get_images(page, None)
 
     def get_published(self, page: Page) -> datetime | None:
-        """Metadata first; then a date printed just after the headline; then one in the URL."""
-        found = super().get_published(page)
-        if found is not None:
-            return found
-        heading = next(page.tree.iter("h1"), None) if page.tree is not None else None
-        if heading is not None:
-            following = heading.xpath("following::text()[position() <= 40]")
-            text = " ".join(str(t) for t in following if isinstance(t, str))
-            found = parse_datetime(text[:DATELINE_CHARS], self.default_tz)
-            if found is not None:
-                return found
-        in_url = _URL_DATE.search(page.url)
-        if in_url:
-            return parse_datetime("-".join(in_url.groups()), self.default_tz)
-        return None
+        """Metadata first, in the publisher's own offset; then what the page prints, the URL's
+        day and htmldate's (see page_dates)."""
+        metadata = super().get_published(page)
+        return find_published(page, metadata, self.default_tz, self.default_tz is CHINA_TZ)
 
 
 class GenericUtcParser(GenericParser):

@@ -163,7 +163,13 @@ def read_linked_data(tree: HtmlElement) -> LinkedData | None:
             kinds = {k.lower() for k in _types(obj)}
             if kinds & ARTICLE_TYPES:
                 return _linked(obj)
-            if fallback is None and "webpage" in kinds and obj.get("headline"):
+            # A WebPage (Yoast's graph on WordPress sites) when no Article is given: its
+            # headline, or at least its publication date.
+            if (
+                fallback is None
+                and "webpage" in kinds
+                and (obj.get("headline") or obj.get("datePublished"))
+            ):
                 fallback = obj
     return _linked(fallback) if fallback is not None else None
 

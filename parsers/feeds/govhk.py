@@ -23,7 +23,9 @@ from parsers.feeds.rss import parse_rss
 from parsers.urls import resolve
 from records.articles import FeedItem
 
-PRESS_RELEASE = re.compile(r"/gia/general/(\d{4})(\d{2})/(\d{2})/(P\d+)\w*\.htm", re.I)
+# Some release ids end in a letter (`P2025110600289p.htm`, a release issued beside the one without
+# it): the letter is part of the id, or the two would share a guid.
+PRESS_RELEASE = re.compile(r"/gia/general/(\d{4})(\d{2})/(\d{2})/(P\d+[a-z]?)\.htm", re.I)
 _TIME = re.compile(r"(?<!\d)([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)(?!\d)")
 PUBLISHER = "HKSAR Government"
 _ROW = ["tr", "li", "p", "div"]
@@ -98,5 +100,11 @@ def parse_govhk_press(data: bytes, url: str, options: Mapping[str, str]) -> list
 
 
 def _release_id(url: str) -> str | None:
+    """`P2025110600289`, or with its letter `P2025110600289p` (the P upper-case, the letter not)."""
     found = PRESS_RELEASE.search(url)
-    return found.group(4) if found else None
+    return release_id(found.group(4)) if found else None
+
+
+def release_id(text: str) -> str:
+    """The id as the site writes it: `P`, the digits, and a trailing letter kept lower-case."""
+    return "P" + text[1:-1] + text[-1].lower() if text[-1].isalpha() else "P" + text[1:]

@@ -1,7 +1,8 @@
 """InvestHK's news endpoint, which may answer with several JSON documents back to back.
 
 Each document is read with `raw_decode` in turn; the news entries are found by shape (a dict with
-a title and a link), because the wrapper keys differ between the site's endpoints.
+a title and a link), because the wrapper keys differ between the site's endpoints. Dates come as
+ISO text, as the site prints them (day first: "01.04.2026" is 1 April), or as Unix seconds.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ import json
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, tzinfo
 from typing import Any
+from urllib.parse import urlsplit
 
+from parsers.article.shown_dates import reads_day_first, shown_date
 from parsers.dates import CHINA_TZ, parse_datetime
 from parsers.errors import ParseError
 from parsers.feeds.fragments import fragment_text
@@ -58,11 +61,11 @@ def _first(record: Mapping[str, Any], keys: tuple[str, ...]) -> str | None:
     return None
 
 
-def _when(value: str | None, default_tz: tzinfo) -> datetime | None:
+def _when(value: str | None, default_tz: tzinfo, day_first: bool | None) -> datetime | None:
     """Dates come as text or, from Drupal's `created`, as Unix seconds (or milliseconds)."""
     if value is not None and value.isdigit() and len(value) in (10, 13):
         return datetime.fromtimestamp(int(value[:10]), UTC)
-    return parse_datetime(value, default_tz)
+    return shown_date(value, default_tz, day_first=day_first) or parse_datetime(value, default_tz)
 
 
 def _records(node: Any, depth: int = 0) -> Iterator[Mapping[str, Any]]:
@@ -88,6 +91,7 @@ def parse_investhk(data: bytes, url: str, options: Mapping[str, str]) -> list[Fe
         raise ParseError(f"InvestHK JSON: not JSON (starts with {text.strip()[:40]!r})")
     default_language = language_tag(options.get("language"))
     default_tz = zone(options.get("default_tz")) if options.get("default_tz") else CHINA_TZ
+    day_first = True if reads_day_first(urlsplit(url).hostname or "") else None
     items: dict[str, FeedItem] = {}
     for document in documents(text):
         for record in _records(document):
@@ -97,8 +101,8 @@ def parse_investhk(data: bytes, url: str, options: Mapping[str, str]) -> list[Fe
             items[link] = FeedItem(
                 url=link,
                 title=fragment_text(_first(record, TITLE_KEYS)),
-                published_at=_when(_first(record, DATE_KEYS), default_tz),
-                updated_at=_when(_first(record, UPDATED_KEYS), default_tz),
+                published_at=_when(_first(record, DATE_KEYS), default_tz, day_first),
+                updated_at=_when(_first(record, UPDATED_KEYS), default_tz, day_first),
                 summary=fragment_text(_first(record, SUMMARY_KEYS)),
                 language=language_tag(_first(record, LANGUAGE_KEYS)) or default_language,
                 guid=_first(record, ("id", "nid", "uuid")),

@@ -16,7 +16,7 @@ INDEX_URL = "https://www.info.gov.hk/gia/general/202504/24.htm"
 
 
 def parse(name: str, url: str, **options: str) -> list:  # type: ignore[type-arg]
-    return parse_feed("govhk_press", (FEEDS / name).read_bytes(), url, **options)
+    return parse_feed("govhk_press", (FEEDS / name).read_bytes(), url, now=None, **options)
 
 
 def test_english_feed_items_have_the_release_id_as_guid_and_local_times() -> None:
@@ -94,3 +94,21 @@ def test_an_index_page_without_releases_is_an_empty_list() -> None:
     page = b"<html><body><p>No press releases today.</p></body></html>"
 
     assert parse_feed("govhk_press", page, INDEX_URL) == []
+
+
+def test_a_release_id_ending_in_a_letter_keeps_it_so_two_releases_keep_two_ids() -> None:
+    items = parse("govhk_press_en_letter_ids.xml", "https://www.info.gov.hk/gia/rss/general_en.xml")
+
+    assert [item.guid for item in items] == ["P2025110600289p", "P2025110600289"]
+
+
+def test_the_daily_index_lists_a_release_whose_id_ends_in_a_letter() -> None:
+    page = (
+        b"<html><body><ul><li><a href='/gia/general/202511/06/P2025110600289p.htm'>Youth"
+        b" delegation returns</a> 18:20</li></ul></body></html>"
+    )
+
+    (item,) = parse_feed("govhk_press", page, "https://www.info.gov.hk/gia/general/202511/06.htm")
+
+    assert item.guid == "P2025110600289p"
+    assert item.published_at == datetime(2025, 11, 6, 18, 20, tzinfo=HKT)

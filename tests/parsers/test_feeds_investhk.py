@@ -52,3 +52,15 @@ def test_documents_splits_back_to_back_json() -> None:
 def test_broken_input_is_a_parse_error(data: bytes, message: str) -> None:
     with pytest.raises(ParseError, match=message):
         parse_feed("investhk_json", data, API)
+
+
+def test_dates_printed_day_first_are_read_day_first() -> None:
+    """The site prints 01.04.2026 for 1 April; read month first it would be 4 January."""
+    data = (
+        b'{"items": [{"title": "Hangzhou firm opens office", "url": "/en/news/hangzhou-firm/",'
+        b' "date": "01.04.2026"}]}'
+    )
+
+    (item,) = parse_feed("investhk_json", data, API)
+
+    assert item.published_at == datetime(2026, 4, 1, tzinfo=HKT)

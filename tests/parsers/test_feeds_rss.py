@@ -95,13 +95,13 @@ def test_the_xml_declaration_beats_a_guess_utf8_and_big5() -> None:
 def test_atom_entries_with_relative_links_authors_and_html_titles() -> None:
     items = parse_feed(
         "atom",
-        read("ezhejiang_atom.xml"),
-        "https://www.ezhejiang.gov.cn/feed/atom.xml",
+        read("atom_relative_links.xml"),
+        "https://www.example-news.test/feed/atom.xml",
         default_tz="Asia/Shanghai",
     )
 
     first, second = items
-    assert first.url == "https://www.ezhejiang.gov.cn/2025-04/24/c_1101.htm"
+    assert first.url == "https://www.example-news.test/2025-04/24/c_1101.htm"
     assert first.title == "Hong Kong delegation visits Hangzhou innovation hubs"
     assert first.authors == ("Li Ming", "Chan Wing")
     assert first.published_at == datetime(2025, 4, 24, 20, 15, tzinfo=HKT)

@@ -88,3 +88,13 @@ def test_big5_release_served_with_a_wrong_charset_header_still_reads() -> None:
     for header in ("text/html; charset=utf-8", "text/html; charset=iso-8859-1"):
         record = parse_article(data, TC, header)
         assert record.title == "行政長官會見杭州市委書記", header
+
+
+def test_a_release_id_ending_in_a_letter_is_the_external_id_with_its_letter() -> None:
+    page = PAGES / "en_2025_letter_suffix_release.html"
+    url = "https://www.info.gov.hk/gia/general/202511/06/P2025110600289p.htm"
+
+    record = parse_article(page.read_bytes(), url)
+
+    assert record.external_id == "P2025110600289p"
+    assert record.published_at == datetime.fromisoformat("2025-11-06T18:20:00+08:00")

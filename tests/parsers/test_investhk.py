@@ -50,3 +50,16 @@ def test_traditional_chinese_edition_is_zh_hant() -> None:
     record = parse("zh-hk_2025_hangzhou_promotion.html", ZH)
     assert record.language == "zh-Hant"
     assert record.title == "投資推廣署在杭州與浙江企業會面 推介香港優勢"
+
+
+def test_a_printed_numeric_date_is_read_day_first() -> None:
+    """InvestHK prints 04.05.2025 for 4 May (read month first it would be 5 April)."""
+    html = (PAGES / "en_2025_hangzhou_promotion.html").read_text(encoding="utf-8")
+    html = re.sub(r'<script type="application/ld\+json".*?</script>', "", html, flags=re.S)
+    html = html.replace(
+        '<time datetime="2025-04-24">24 April 2025</time>', "<time>04.05.2025</time>"
+    )
+
+    record = parse_article(html.encode("utf-8"), EN)
+
+    assert record.published_at == datetime.fromisoformat("2025-05-04T00:00:00+08:00")

@@ -56,6 +56,7 @@ NOISE = [
     ("scmp/2019-opinion-author-bio.html", "sign eight deals on smart cities"),  # .more-on-this
     ("scmp/2019-opinion-author-bio.html", "Why mainland tech start-ups"),  # .related-articles
     ("scmp/2019-opinion-author-bio.html", "is a former trade official"),  # the closing bio
+    ("scmp/2025-next-data-plenary.html", "John Lee to lead delegation"),  # a link-only h3 node
     ("xinhua/en_2019_city_brain.html", "share_weibo.gif"),  # .fenxiang
     ("xinhua/en_2019_city_brain.html", "Scan the QR code"),  # .bai13
     ("xinhua/en_2019_city_brain.html", "Hangzhou bets on AI for city management"),  # .relatedNews

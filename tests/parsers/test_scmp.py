@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 from parsers.article import parse_article
@@ -103,3 +104,42 @@ def test_a_bio_closing_the_state_tree_paragraphs_is_dropped_too() -> None:
     state = json.dumps(STATE).replace(json.dumps(BODY), json.dumps([*BODY, bio]), 1)
     record = parse_article(PAGE.replace(json.dumps(STATE), state).encode(), URL)
     assert record.body[-1] == "What comes next"
+
+
+NEXT_PAGE = (
+    Path(__file__).resolve().parent.parent / "fixtures/articles/scmp/2025-next-data-plenary.html"
+)
+NEXT_URL = (
+    "https://www.scmp.com/news/hong-kong/politics/article/3307712/"
+    "hong-kong-and-zhejiang-agree-13-areas-co-operation-first-plenary-session"
+)
+
+
+def test_todays_pages_are_read_from_next_data_before_the_flat_article_body() -> None:
+    record = parse_article(NEXT_PAGE.read_bytes(), NEXT_URL)
+    assert record.body[0].startswith("Hong Kong and Zhejiang agreed on Thursday")
+    assert not any("John Lee to lead delegation" in p for p in record.body)  # a related link
+    assert record.authors == ("Kathy Lau",)
+    assert record.published_at == datetime.fromisoformat("2025-04-24T18:00:00+08:00")
+    assert record.section == "Hong Kong"
+    assert record.title == (
+        "Hong Kong and Zhejiang agree on 13 areas of co-operation at first plenary session"
+    )
+
+
+def test_next_data_headline_is_used_when_the_page_renders_no_h1() -> None:
+    html = NEXT_PAGE.read_text(encoding="utf-8")
+    html = html.replace('data-qa="ContentHeadline-Headline"', 'data-qa="Other"').replace(
+        "<h1 ", "<div "
+    )
+    record = parse_article(html.encode(), NEXT_URL)
+    assert record.title == (
+        "Hong Kong and Zhejiang agree on 13 areas of co-operation at first plenary session"
+    )
+
+
+def test_the_article_id_is_read_from_a_url_with_tracking_parameters() -> None:
+    page = PAGE.replace(URL, "https://www.scmp.com/article/3301234?utm_source=rss_feed")
+    record = parse_article(page.encode(), "https://www.scmp.com/article/3301234?utm_source=rss")
+    assert record.external_id == "3301234"
+    assert record.body[0] == "Hong Kong and Zhejiang agreed on 13 areas of co-operation."

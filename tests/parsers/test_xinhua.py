@@ -109,3 +109,30 @@ def test_a_gb2312_page_reads_the_same_as_its_utf8_original(article_page: Parse) 
     record = parse_article(legacy, LEGACY_ZH)
     assert record == article_page("xinhua/zh_2018_investment_promotion.html", LEGACY_ZH)
     assert record.title == "杭州赴港推介投资环境 港资项目累计约6000个"
+
+
+DETAIL_ONLY = "https://www.news.cn/gangao/20250426/7c1e4a90b2d35f6817e9a0c4d5b6f718/c.html"
+
+
+def test_a_page_without_detail_content_is_read_from_detail_and_its_head_line_h1(
+    article_page: Parse,
+) -> None:
+    """Without these fallbacks the page went to the generic parser, title "…-新华网" and all."""
+    record = article_page("xinhua/zh_2025_youth_exchange_detail_only.html", DETAIL_ONLY)
+    assert record.parser == "xinhua"
+    assert record.title == "杭港青年交流周在杭州开幕 两地学生走进科创园区"
+    assert record.body[-1].startswith("主办方表示")
+    assert not any("责任编辑" in p or "扫一扫" in p for p in record.body)
+
+
+def test_every_news_cn_and_xinhuanet_host_is_read_by_the_xinhua_parser(
+    article_page: Parse,
+) -> None:
+    for host in ("www.news.cn", "english.news.cn", "big5.news.cn", "zj.news.cn", "news.cn"):
+        url = DETAIL_ONLY.replace("www.news.cn", host)
+        assert article_page("xinhua/zh_2025_youth_exchange_detail_only.html", url).parser == (
+            "xinhua"
+        )
+    for host in ("www.xinhuanet.com", "xinhuanet.com", "m.xinhuanet.com"):
+        url = LEGACY_ZH.replace("www.xinhuanet.com", host)
+        assert article_page("xinhua/zh_2018_investment_promotion.html", url).parser == "xinhua"

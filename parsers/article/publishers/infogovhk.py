@@ -33,7 +33,8 @@ _ATTACHMENT_NOTE = re.compile(
     re.I,
 )
 _URL_DAY = re.compile(r"/gia/general/(\d{4})(\d{2})/(\d{2})/")
-_RELEASE_ID = re.compile(r"/(P\d{10,})\.htm", re.I)
+# `P2025042400612.htm`; some ids end in a letter (`P2025110600289p.htm`), which is part of the id.
+_RELEASE_ID = re.compile(r"/(P\d{10,})([a-z]?)\.htm", re.I)
 
 # Lines of the closing block, which older releases keep inside the text span.
 _CLOSING_LINE = re.compile(
@@ -110,7 +111,7 @@ class InfoGovHKPressRelease(ArticleParser):
 
     def get_external_id(self, page: Page) -> str | None:
         found = _RELEASE_ID.search(page.url)
-        return found.group(1).upper() if found else None
+        return found.group(1).upper() + found.group(2).lower() if found else None
 
 
 PUBLISHERS = (

@@ -1,8 +1,9 @@
 """InvestHK news and press releases: www.investhk.gov.hk/<en|zh-hk|zh-cn>/news/<slug>/.
 
-A WordPress site: the page shows only a date ("24 April 2025", "2025年4月24日"), while the Yoast
-SEO JSON-LD graph carries the exact times in UTC on a `WebPage` node (not an Article, so the
-shared JSON-LD reader does not pick it up). Releases end with "About Invest Hong Kong" and a
+A WordPress site: the page shows only a date ("24 April 2025", "2025年4月24日", and on the news
+listing and newer pages "24.04.2025", day first), while the Yoast SEO JSON-LD graph carries the
+exact times in UTC on a `WebPage` node (not an Article, so the shared JSON-LD reader does not pick
+it up). Releases end with "About Invest Hong Kong" and a
 media-enquiries line inside the content block.
 """
 
@@ -11,7 +12,8 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from parsers.article.base import ArticleParser, Page, Publisher
+from parsers.article.base import ArticleParser, Page, Publisher, element_text, find
+from parsers.article.shown_dates import shown_date
 from parsers.article.trailers import cut_trailer
 from parsers.dates import parse_datetime
 from records.articles import Image
@@ -51,7 +53,12 @@ class InvestHKNews(ArticleParser):
 
     def get_published(self, page: Page) -> datetime | None:
         exact = parse_datetime(_webpage_dates(page)[0], self.default_tz)
-        return exact or super().get_published(page)
+        return exact or self._shown(page) or super().get_published(page)
+
+    def _shown(self, page: Page) -> datetime | None:
+        """The printed date read day first ("01.04.2026" is 1 April, not 4 January)."""
+        found = find(page, self.published_selector)
+        return shown_date(element_text(found), self.default_tz, day_first=True) if found else None
 
     def get_updated(self, page: Page) -> datetime | None:
         exact = parse_datetime(_webpage_dates(page)[1], self.default_tz)

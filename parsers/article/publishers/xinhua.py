@@ -2,19 +2,28 @@
 
 Until about 2020 articles lived at `xinhuanet.com/<channel>/YYYY-MM/DD/c_<id>.htm` on a template
 with `.Btitle`/`.h-title` headlines and `#content`/`#p-detail` bodies. The current template
-(`news.cn/<channel>/YYYYMMDD/<32 hex>/c.html`) puts the text in `span#detailContent` and, on
-Chinese pages, splits the publication time over three spans. English and Chinese pages share
-each template's body markup, so one class per layout serves both languages.
+(`news.cn/<channel>/YYYYMMDD/<32 hex>/c.html`) puts the text in `span#detailContent` inside
+`div#detail` and, on Chinese pages, splits the publication time over three spans. Some of its
+pages (picture stories, channel specials) have no `#detailContent`: their paragraphs sit in
+`#detail` itself and the headline in `.head-line h1` without its `.title` span, so those are the
+fallbacks (tried only when the usual element is missing: each is an ancestor of the usual one).
+Without them such a page went to the generic parser and kept "-新华网" in its title. English and
+Chinese pages share each template's body markup, so one class per layout serves both languages;
+every host under news.cn and xinhuanet.com (english., big5., www., channel hosts) is Xinhua's.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from datetime import date, datetime
 from typing import ClassVar
 
+from bs4 import Tag
+
 from parsers.article.authors import split_authors
-from parsers.article.base import ArticleParser, Page, Publisher, element_text, select_one
+from parsers.article.base import ArticleParser, Page, Publisher, element_text, find, select_one
+from parsers.article.boilerplate import strip_site_suffix
 from parsers.article.captions import CENTRED_AFTER_IMAGE, pair_captions
 from parsers.article.url_dates import day_in_url
 from parsers.dates import parse_datetime
@@ -71,10 +80,38 @@ class XinhuaNews(XinhuaLegacy):
     valid_until = None
 
     title_selector = ".head-line .title, .conTop h1"
+    title_fallback_selector = ".head-line h1"
     published_selector = ".infoBox .time, .header-time"
     section_selector = None
     body_selector = "#detailContent"
-    exclude_selectors = (".editor", ".pageShare", ".share", ".relatedNews", ".xglj")
+    body_fallback_selector = "#detail"
+    exclude_selectors = (
+        ".editor",
+        "#articleEdit",
+        ".pageShare",
+        ".share",
+        ".relatedNews",
+        ".xglj",
+        ".ewm",
+    )
+
+    def matches(self, page: Page) -> bool:
+        return self._container(page) is not None
+
+    def _container(self, page: Page) -> Tag | None:
+        """`#detailContent`, else the `#detail` that holds it on other pages."""
+        return find(page, self.body_selector) or find(page, self.body_fallback_selector)
+
+    def body_container(self, page: Page) -> Tag | None:
+        found = self._container(page)
+        return copy.copy(found) if found is not None else None
+
+    def get_title(self, page: Page) -> str | None:
+        if find(page, self.title_selector) is None:
+            found = find(page, self.title_fallback_selector)
+            if found is not None and element_text(found):
+                return strip_site_suffix(element_text(found), self.site_names(page)) or None
+        return super().get_title(page)
 
     def get_published(self, page: Page) -> datetime | None:
         """Chinese pages print "<em>2023</em> <em>06</em>/<em>26</em> 20:47:13" in three spans."""
@@ -94,7 +131,7 @@ class XinhuaNews(XinhuaLegacy):
 
 def _dateline_authors(parser: ArticleParser, page: Page) -> tuple[str, ...]:
     """Reporters named in the first paragraph's Chinese dateline, if any."""
-    container = select_one(page.soup, parser.body_selector)
+    container = parser.body_container(page)
     first = select_one(container, "p") if container is not None else None
     if first is None:
         return ()
