@@ -277,6 +277,38 @@ class EventsFile(_Model):
     happening: tuple[Happening, ...] = ()
 
 
+# --- measures.toml -------------------------------------------------------------------------
+
+
+class Measure(_Model):
+    """A quantity that is the same whichever article reports it (see measures.toml)."""
+
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    en: str = Field(min_length=1)
+    zh: str | None = None
+    kind: Literal["count", "amount"]
+    subject: tuple[str, ...] = Field(min_length=1)
+    cues: tuple[str, ...] = Field(min_length=1)
+    against: tuple[str, ...] = ()
+
+    @field_validator("subject", "cues", "against", mode="before")
+    @classmethod
+    def _lists(cls, value: Any) -> Any:
+        return _strings(value, "subject, cues and against")
+
+
+class MeasuresFile(_Model):
+    measure: tuple[Measure, ...] = ()
+
+    @model_validator(mode="after")
+    def _unique(self) -> MeasuresFile:
+        keys = [m.key for m in self.measure]
+        duplicated = sorted({k for k in keys if keys.count(k) > 1})
+        if duplicated:
+            raise ValueError(f"duplicate measure keys {duplicated}")
+        return self
+
+
 # --- all of it -----------------------------------------------------------------------------
 
 
@@ -288,6 +320,7 @@ class Knowledge:
     entities: EntitiesFile
     fields: FieldsFile
     events: EventsFile
+    measures: MeasuresFile
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -336,6 +369,11 @@ def load_events(config_dir: Path) -> EventsFile:
     return _validated(EventsFile, path, read_toml(path))
 
 
+def load_measures(config_dir: Path) -> MeasuresFile:
+    path = config_dir / "measures.toml"
+    return _validated(MeasuresFile, path, read_toml(path)) if path.exists() else MeasuresFile()
+
+
 def load_knowledge(config_dir: Path, threshold: float | None = None) -> Knowledge:
     """Every knowledge file of a config folder, checked; the first problem is the error."""
     return Knowledge(
@@ -343,4 +381,5 @@ def load_knowledge(config_dir: Path, threshold: float | None = None) -> Knowledg
         load_entities(config_dir),
         load_fields(config_dir),
         load_events(config_dir),
+        load_measures(config_dir),
     )

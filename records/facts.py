@@ -60,6 +60,7 @@ class Figure:
     sentence: str
     start: int
     source: str | None = None
+    measure: str | None = None  # the measure key (config/measures.toml) it reports, if any
 
 
 @dataclass(frozen=True)

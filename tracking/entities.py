@@ -15,10 +15,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from config.knowledge import EntitiesFile, Entity, FieldName, FieldsFile, Happening
+from config.knowledge import EntitiesFile, Entity, FieldName, FieldsFile, Happening, Measure
 from records.facts import Mention
 from tracking.folding import Folded, fold, split_sentences
 from tracking.matching import PhraseMatcher
+from tracking.measures import CompiledMeasure, compile_measures
 
 _CONTEXTUAL = "\x00"  # key prefix of phrases that need their antecedent first
 _NOT_A_NAME = "\x01"  # key of phrases that block a shorter name inside them (港口 is no 港)
@@ -36,6 +37,7 @@ class Gazetteer:
     fields: tuple[FieldName, ...] = ()
     not_names: tuple[str, ...] = ()
     happenings: tuple[Happening, ...] = ()
+    measures: tuple[CompiledMeasure, ...] = ()  # what figures are filed under (measures.toml)
     by_id: dict[str, Entity] = field(init=False)
     matcher: PhraseMatcher = field(init=False)
     field_matcher: PhraseMatcher = field(init=False)
@@ -67,6 +69,7 @@ def build_gazetteer(
     entities: EntitiesFile,
     fields: FieldsFile | None = None,
     happenings: Sequence[Happening] = (),
+    measures: Sequence[Measure] = (),
 ) -> Gazetteer:
     """The matchers over every known name, from the checked configuration."""
     return Gazetteer(
@@ -75,6 +78,7 @@ def build_gazetteer(
         fields.field if fields else (),
         entities.not_names,
         tuple(happenings),
+        compile_measures(measures),
     )
 
 

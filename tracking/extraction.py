@@ -65,7 +65,9 @@ def extract_facts(
     return ArticleFacts(
         mentions=tuple(mentions),
         candidates=tuple(candidates),
-        figures=tuple(extract_figures(body_sentences, reference, body_mentions)),
+        figures=tuple(
+            extract_figures(body_sentences, reference, body_mentions, gazetteer.measures)
+        ),
         agreements=tuple(extract_agreements(body_sentences, body_mentions, gazetteer, reference)),
         cues=tuple(extract_cues(body_sentences, places, body, reference, gazetteer)),
     )

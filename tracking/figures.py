@@ -16,6 +16,7 @@ from datetime import date
 from records.facts import Figure, Mention
 from tracking.attribution import sentence_source
 from tracking.folding import Sentence
+from tracking.measures import CompiledMeasure, measure_of
 from tracking.text_dates import find_as_of, find_dates
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -291,9 +292,13 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 
 
 def extract_figures(
-    sentences: list[Sentence], reference: date | None, mentions: Sequence[Mention] = ()
+    sentences: list[Sentence],
+    reference: date | None,
+    mentions: Sequence[Mention] = (),
+    measures: Sequence[CompiledMeasure] = (),
 ) -> list[Figure]:
-    """Every figure of every sentence, with its as-of date and the source the sentence credits."""
+    """Every figure of every sentence, with its as-of date, the source the sentence credits and
+    the measure it reports (tracking/measures.py)."""
     figures: list[Figure] = []
     for sentence in sentences:
         as_of = find_as_of(sentence.folded.text, reference)
@@ -313,6 +318,9 @@ def extract_figures(
                     sentence=sentence.text,
                     start=start,
                     source=source,
+                    measure=measure_of(
+                        sentence.folded.text, f.start, f.end, f.unit, f.subject, measures
+                    ),
                 )
             )
     return figures

@@ -24,6 +24,11 @@ class TrackingKnowledge:
 def prepare(knowledge: Knowledge) -> TrackingKnowledge:
     return TrackingKnowledge(
         compile_relevance(knowledge.relevance),
-        build_gazetteer(knowledge.entities, knowledge.fields, knowledge.events.happening),
+        build_gazetteer(
+            knowledge.entities,
+            knowledge.fields,
+            knowledge.events.happening,
+            knowledge.measures.measure,
+        ),
         knowledge.events.clustering,
     )

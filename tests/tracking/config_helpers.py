@@ -13,6 +13,7 @@ from config.knowledge import (
     load_entities,
     load_events,
     load_fields,
+    load_measures,
     load_relevance_config,
 )
 from tracking.entities import Gazetteer, build_gazetteer
@@ -24,9 +25,10 @@ def relevance_from(config_dir: Path, threshold: float | None = None) -> Relevanc
 
 
 def gazetteer_from(config_dir: Path) -> Gazetteer:
-    """Entities and fields, and the kinds of happening when the folder has events.toml."""
+    """Entities, fields and measures, and the kinds of happening when the folder has events.toml."""
     events = load_events(config_dir).happening if (config_dir / "events.toml").exists() else ()
-    return build_gazetteer(load_entities(config_dir), load_fields(config_dir), events)
+    measures = load_measures(config_dir).measure
+    return build_gazetteer(load_entities(config_dir), load_fields(config_dir), events, measures)
 
 
 def events_from(config_dir: Path) -> EventSettings:
