@@ -65,6 +65,20 @@ class FetchSettings(BaseModel):
     max_bytes: int = Field(default=10_000_000, ge=1, le=2_000_000_000)
     max_redirects: int = Field(default=5, ge=0, le=50)
     allow_hosts: list[str] = Field(default_factory=list)
+    # Fixed answers, like curl's --resolve: {"www.example.com:80" = "127.0.0.1:8765"} connects to
+    # the address given while URLs, Host headers and stored links keep the real name (the demo
+    # serves its corpus this way). The address must be allow-listed ("127.0.0.1:8765").
+    resolve: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("resolve")
+    @classmethod
+    def _host_ports(cls, value: dict[str, str]) -> dict[str, str]:
+        for source, target in value.items():
+            for text in (source, target):
+                name, colon, port = text.rpartition(":")
+                if not (colon and name and port.isdigit() and 0 < int(port) < 65536):
+                    raise ValueError(f"{text!r} is not host:port")
+        return value
 
 
 class Settings(BaseSettings):

@@ -32,7 +32,7 @@ import httpx
 from config.settings import FetchSettings
 from flows.http.agent import user_agent
 from flows.http.body import ACCEPT_ENCODING, BodyDecodingError, BodyTooLarge, read_bounded
-from flows.http.guard import AddressGuard, InvalidURL, RefusedAddress, Unresolvable
+from flows.http.guard import AddressGuard, InvalidURL, RefusedAddress, Resolve, Unresolvable
 from flows.http.pacing import HostHeld, HostPacer
 from flows.http.retry import parse_retry_after, retry_wait, should_retry_status
 from flows.http.robots import ROBOTS_MAX_BYTES, RobotsCache, RobotsPolicy, policy_from_fetch
@@ -157,7 +157,7 @@ class Fetcher:
     ) -> None:
         self.settings = settings
         self.user_agent = user_agent(settings)
-        self.guard = AddressGuard(allow_hosts)
+        self.guard = AddressGuard(allow_hosts, Resolve.parse(settings.resolve))
         self.pacer = HostPacer()
         self.robots = RobotsCache(self._load_robots)
         self._robots_fetches: list[FetchResult] = []
@@ -170,7 +170,8 @@ class Fetcher:
         s = self.settings
         limits = httpx.Limits(max_connections=max(1, s.max_concurrency))
         self._client = httpx.AsyncClient(
-            transport=self._transport or guarded_transport(self.guard.allow, limits),
+            transport=self._transport
+            or guarded_transport(self.guard.allow, limits, self.guard.resolve),
             timeout=httpx.Timeout(
                 connect=s.connect_timeout_s,
                 read=s.read_timeout_s,

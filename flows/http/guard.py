@@ -39,29 +39,45 @@ class Unresolvable(Exception):
 class AllowList:
     hosts: frozenset[str]
     networks: tuple[IPNetwork, ...]
+    ports: tuple[tuple[IPNetwork, int], ...] = ()  # an address allowed on one port only
 
     @classmethod
     def parse(cls, entries: Sequence[str]) -> AllowList:
-        """Entries are host names, IP addresses or CIDRs (whatever parses as a network is one)."""
+        """Entries are host names, IP addresses or CIDRs (whatever parses as a network is one),
+        or an IPv4 address with a port ("127.0.0.1:8765": that address on that port only, which
+        is how the demo lets the fetcher reach its own server and nothing else on the machine)."""
         hosts: set[str] = set()
         networks: list[IPNetwork] = []
+        ports: list[tuple[IPNetwork, int]] = []
         for entry in entries:
             item = entry.strip().lower().strip("[]")
             if not item:
                 continue
+            address, colon, port = item.rpartition(":")
+            if colon and port.isdigit() and "." in address:
+                try:
+                    ports.append((ipaddress.ip_network(address), int(port)))
+                    continue
+                except ValueError:
+                    pass
             try:
                 networks.append(ipaddress.ip_network(item, strict=False))
             except ValueError:
                 hosts.add(item.rstrip("."))
-        return cls(frozenset(hosts), tuple(networks))
+        return cls(frozenset(hosts), tuple(networks), tuple(ports))
 
     def allows_host(self, host: str) -> bool:
         return host.lower().rstrip(".") in self.hosts
 
-    def allows_address(self, address: IPAddress) -> bool:
+    def allows_address(self, address: IPAddress, port: int | None = None) -> bool:
         if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
             address = address.ipv4_mapped
-        return any(address.version == net.version and address in net for net in self.networks)
+        if any(address.version == net.version and address in net for net in self.networks):
+            return True
+        return port is not None and any(
+            address.version == net.version and address in net and port == allowed
+            for net, allowed in self.ports
+        )
 
 
 def forbidden_reason(address: IPAddress) -> str | None:
@@ -80,7 +96,9 @@ def forbidden_reason(address: IPAddress) -> str | None:
     return next((name for name, hit in checks if hit), None)
 
 
-def check_addresses(host: str, addresses: Sequence[IPAddress], allow: AllowList) -> None:
+def check_addresses(
+    host: str, addresses: Sequence[IPAddress], allow: AllowList, port: int | None = None
+) -> None:
     """Refuse when any address the host resolves to is non-public and not allow-listed.
 
     All addresses are checked, not just the first, because the connection may use any of them.
@@ -89,8 +107,30 @@ def check_addresses(host: str, addresses: Sequence[IPAddress], allow: AllowList)
         return
     for address in addresses:
         reason = forbidden_reason(address)
-        if reason is not None and not allow.allows_address(address):
+        if reason is not None and not allow.allows_address(address, port):
             raise RefusedAddress(f"{host} resolves to {reason} address {address}")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolve:
+    """Fixed answers for some host:port pairs, like curl's --resolve: the URL (and so the Host
+    header, robots.txt, pacing, the router's choice of parser and the stored links) keeps the
+    real name while the connection goes to the given address and port. The guard still checks
+    that address, so it must be allow-listed (port-scoped for loopback)."""
+
+    to: dict[tuple[str, int], tuple[str, int]]
+
+    @classmethod
+    def parse(cls, entries: dict[str, str]) -> Resolve:
+        mapped: dict[tuple[str, int], tuple[str, int]] = {}
+        for source, target in entries.items():
+            host, _, port = source.lower().rpartition(":")
+            address, _, to_port = target.rpartition(":")
+            mapped[(host.rstrip("."), int(port))] = (address, int(to_port))
+        return cls(mapped)
+
+    def target(self, host: str, port: int) -> tuple[str, int]:
+        return self.to.get((host.lower().rstrip("."), port), (host, port))
 
 
 async def resolve(host: str, port: int) -> list[IPAddress]:
@@ -113,8 +153,9 @@ async def resolve(host: str, port: int) -> list[IPAddress]:
 
 
 class AddressGuard:
-    def __init__(self, allow_hosts: Sequence[str]) -> None:
+    def __init__(self, allow_hosts: Sequence[str], resolve: Resolve | None = None) -> None:
         self.allow = AllowList.parse(allow_hosts)
+        self.resolve = resolve or Resolve({})
 
     async def check(self, scheme: str, host: str, port: int | None) -> None:
         """Raise InvalidURL, RefusedAddress or Unresolvable for a bad target."""
@@ -126,5 +167,6 @@ class AddressGuard:
             raise InvalidURL(f"port {port} is out of range (1-65535)")
         if self.allow.allows_host(host):
             return
-        addresses = await resolve(host, port or (443 if scheme == "https" else 80))
-        check_addresses(host, addresses, self.allow)
+        address, port = self.resolve.target(host, port or (443 if scheme == "https" else 80))
+        addresses = await resolve(address, port)
+        check_addresses(host, addresses, self.allow, port)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 import httpcore
 import httpx
 
-from flows.http.guard import AllowList, Unresolvable, check_addresses, resolve
+from flows.http.guard import AllowList, Resolve, Unresolvable, check_addresses, resolve
 
 SocketOption = (
     tuple[int, int, int] | tuple[int, int, bytes | bytearray] | tuple[int, int, None, int]
@@ -26,9 +26,15 @@ SocketOption = (
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):
-    def __init__(self, allow: AllowList, backend: httpcore.AsyncNetworkBackend | None = None):
+    def __init__(
+        self,
+        allow: AllowList,
+        backend: httpcore.AsyncNetworkBackend | None = None,
+        fixed: Resolve | None = None,
+    ):
         self.allow = allow
         self.backend = backend or httpcore.AnyIOBackend()
+        self.fixed = fixed or Resolve({})
 
     async def connect_tcp(
         self,
@@ -39,11 +45,13 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         socket_options: Iterable[SocketOption] | None = None,
     ) -> httpcore.AsyncNetworkStream:
         """Raises RefusedAddress (not an httpx error) so the fetcher can report it as such."""
+        name = host
+        host, port = self.fixed.target(host, port)
         try:
             addresses = await resolve(host, port)
         except Unresolvable as exc:
             raise httpcore.ConnectError(str(exc)) from exc
-        check_addresses(host, addresses, self.allow)
+        check_addresses(name, addresses, self.allow, port)
         failure: httpcore.ConnectError | None = None
         for address in addresses:
             try:
@@ -66,13 +74,15 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         await self.backend.sleep(seconds)
 
 
-def guarded_transport(allow: AllowList, limits: httpx.Limits) -> httpx.AsyncHTTPTransport:
+def guarded_transport(
+    allow: AllowList, limits: httpx.Limits, fixed: Resolve | None = None
+) -> httpx.AsyncHTTPTransport:
     transport = httpx.AsyncHTTPTransport(limits=limits)
     transport._pool = httpcore.AsyncConnectionPool(
         ssl_context=httpx.create_ssl_context(),
         max_connections=limits.max_connections,
         max_keepalive_connections=limits.max_keepalive_connections,
         keepalive_expiry=limits.keepalive_expiry,
-        network_backend=GuardedBackend(allow),
+        network_backend=GuardedBackend(allow, fixed=fixed),
     )
     return transport
