@@ -20,6 +20,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.rows import named_row
+
 _SHA = re.compile(r"[0-9a-f]{8,64}")
 _KEY = re.compile(r"[0-9a-f]{2}/([0-9a-f]{64})\.gz")
 
@@ -112,26 +114,18 @@ def read_body(
     sha = _resolve_sha(con, key_or_url)
     if sha is None:
         return None
-    row = con.execute(
-        "SELECT content_sha256, url, final_url, status, content_type, charset,"
-        " CAST(headers AS VARCHAR), bytes, stored_bytes, archive_key, fetched_at"
-        " FROM raw_pages WHERE content_sha256 = ?",
-        [sha],
-    ).fetchone()
+    row = named_row(
+        con.execute(
+            "SELECT content_sha256, url, final_url, status, content_type, charset,"
+            " CAST(headers AS VARCHAR) AS headers, bytes AS size, stored_bytes AS stored_size,"
+            " archive_key, fetched_at FROM raw_pages WHERE content_sha256 = ?",
+            [sha],
+        )
+    )
     if row is None:
         return None
-    headers = json.loads(row[6]) if row[6] else {}
+    headers = json.loads(row["headers"]) if row["headers"] else {}
     return StoredPage(
-        content_sha256=row[0],
-        url=row[1],
-        final_url=row[2],
-        status=row[3],
-        content_type=row[4],
-        charset=row[5],
-        headers={str(k): str(v) for k, v in headers.items()},
-        size=row[7],
-        stored_size=row[8],
-        archive_key=row[9],
-        fetched_at=row[10],
+        **row | {"headers": {str(k): str(v) for k, v in headers.items()}},
         body=load_body(archive_dir, sha),
     )

@@ -8,19 +8,27 @@ never replaces one with a body.
 One record cannot bring the batch down: each row is converted and encoded on its own first, and a
 row that fails (an offset no clock has, text that is not Unicode) is returned as rejected, for the
 flow to record as a problem, while the rest of the batch is stored.
+
+The seed article goes through the same `upsert_articles` (with `new_only`), so `articles` has one
+writer and one statement, `ARTICLES` below, built by `warehouse.merge`.
+
+Adding a column to `articles`: a migration, one line in `STAGED_COLUMNS` and, in `_row`, where
+its value comes from. Its UPDATE and INSERT follow from the declaration (before `warehouse.merge`
+it also took a line in `UPDATE SET`, the `INSERT` list, `VALUES` and the seed's own INSERT).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import duckdb
 
 from records.articles import ArticleVersion
 from records.ids import article_id
-from warehouse.batch import rows_table, to_json, values_table
+from warehouse.batch import to_json, values_table
+from warehouse.merge import Table, merge
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +82,30 @@ STAGED_COLUMNS = {
     "problems": "VARCHAR[]",
 }
 
+# A newer version updates the row; what it leaves out keeps what an earlier one said, and the
+# source an article was first found through stays its source.
+ARTICLES = Table(
+    name="articles",
+    columns=STAGED_COLUMNS,
+    key=("article_id",),
+    on_update={
+        "external_id": "coalesce(s.external_id, t.external_id)",
+        "source_id": "coalesce(t.source_id, s.source_id)",
+        "publisher": "coalesce(s.publisher, t.publisher)",
+        "publisher_url": "coalesce(s.publisher_url, t.publisher_url)",
+        "title": "coalesce(s.title, t.title)",
+        "published_at": "coalesce(s.published_at, t.published_at)",
+        "language": "coalesce(s.language, t.language)",
+    },
+    on_insert={"first_seen_at": "s.seen_at"},
+    staged_only=frozenset({"seen_at"}),
+    when="s.body IS NOT NULL OR t.body IS NULL",  # a headline never replaces a body
+    compare=("body_sha256", "content_sha256", "title", "published_at", "updated_at", "parser"),
+    returning=True,
+)
+# The seed: inserted when missing, never overwriting what later stages changed.
+NEW_ARTICLES = replace(ARTICLES, insert_only=True)
+
 
 def _time(moment: datetime | None) -> str | None:
     """ISO 8601 in UTC; a naive time (a parser bug) is taken as UTC, never as local. Converting
@@ -122,9 +154,11 @@ def _staged(key: str, version: ArticleVersion) -> dict[str, object]:
 
 
 def upsert_articles(
-    con: duckdb.DuckDBPyConnection, versions: Sequence[ArticleVersion]
+    con: duckdb.DuckDBPyConnection, versions: Sequence[ArticleVersion], *, new_only: bool = False
 ) -> UpsertCounts:
-    """MERGE a batch (deduplicated here first: DuckDB would keep the first duplicate silently)."""
+    """MERGE a batch in one statement, deduplicated here first with `_preferred` (DuckDB would
+    apply one of several rows for a key silently). `new_only`: insert the articles not stored
+    yet and leave stored ones exactly as they are."""
     chosen: dict[str, ArticleVersion] = {}
     for v in versions:
         key = v.article_id
@@ -136,48 +170,9 @@ def upsert_articles(
             rows.append(_staged(key, v))
         except (ValueError, OverflowError, TypeError, UnicodeError) as exc:
             rejected.append(Rejected(v, type(exc).__name__, f"cannot be stored: {exc}"))
-    if not rows:
-        return UpsertCounts(0, 0, 0, tuple(rejected))
-    actions = con.execute(
-        f"""
-        MERGE INTO articles AS t
-        USING (
-            {rows_table(STAGED_COLUMNS)}
-        ) AS s
-        ON t.article_id = s.article_id
-        WHEN MATCHED AND (s.body IS NOT NULL OR t.body IS NULL) AND (
-            s.body_sha256, s.content_sha256, s.title, s.published_at, s.updated_at, s.parser
-        ) IS DISTINCT FROM (
-            t.body_sha256, t.content_sha256, t.title, t.published_at, t.updated_at, t.parser
-        ) THEN UPDATE SET
-            url = s.url, canonical_url = s.canonical_url,
-            external_id = coalesce(s.external_id, t.external_id),
-            source_id = coalesce(t.source_id, s.source_id),
-            publisher = coalesce(s.publisher, t.publisher),
-            publisher_url = coalesce(s.publisher_url, t.publisher_url),
-            title = coalesce(s.title, t.title), subtitle = s.subtitle, authors = s.authors,
-            published_at = coalesce(s.published_at, t.published_at), updated_at = s.updated_at,
-            language = coalesce(s.language, t.language), section = s.section, body = s.body,
-            captions = s.captions, images = s.images, access = s.access, parser = s.parser,
-            content_sha256 = s.content_sha256, body_sha256 = s.body_sha256,
-            problems = s.problems
-        WHEN NOT MATCHED THEN INSERT (
-            article_id, url, canonical_url, external_id, source_id, publisher, publisher_url,
-            title, subtitle, authors, published_at, updated_at, first_seen_at, language, section,
-            body, captions, images, access, parser, content_sha256, body_sha256, problems
-        ) VALUES (
-            s.article_id, s.url, s.canonical_url, s.external_id, s.source_id, s.publisher,
-            s.publisher_url, s.title, s.subtitle, s.authors, s.published_at, s.updated_at,
-            s.seen_at, s.language, s.section, s.body, s.captions, s.images, s.access, s.parser,
-            s.content_sha256, s.body_sha256, s.problems
-        )
-        RETURNING merge_action
-        """,
-        [to_json(rows)],
-    ).fetchall()
-    inserted = sum(1 for (a,) in actions if a == "INSERT")
-    updated = len(actions) - inserted
-    return UpsertCounts(inserted, updated, len(rows) - len(actions), tuple(rejected))
+    merged = merge(con, NEW_ARTICLES if new_only else ARTICLES, rows)
+    written = len(merged.actions)
+    return UpsertCounts(merged.inserted, merged.updated, len(rows) - written, tuple(rejected))
 
 
 def known_urls(con: duckdb.DuckDBPyConnection, canonical_urls: Iterable[str]) -> set[str]:

@@ -4,6 +4,9 @@ Why not list parameters: duckdb 1.5.5 converts Python lists value by value and t
 `import pandas` twice per value when pandas is absent (about 0.15 ms each, measured: 2,000 values
 take ~300 ms, the same rows as one JSON string ~20 ms). `executemany` runs at a few thousand rows
 per second. A JSON document turned into typed columns inside DuckDB avoids both.
+
+A writer that MERGEs does not call `rows_table` itself: it declares its table for
+`warehouse.merge`, which builds the statement around it.
 """
 
 from __future__ import annotations

@@ -3,22 +3,26 @@
 An article's facts are replaced as a whole (delete, then insert, in one transaction), so running
 tracking again over the same articles leaves the same rows with the same ids. Rows go in as one
 JSON parameter per table, never one statement per row.
+
+Adding a column: a migration, one line in the table's columns below and its value in the rows;
+`entities` is merged from its declaration (`warehouse.merge`), the other tables are inserted
+`BY NAME`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import duckdb
 
 from config.knowledge import Entity
-
 from records.facts import ArticleFacts, Candidate, Mention
 from records.ids import stable_id
 from warehouse.batch import Columns, rows_table, to_json, values_table
 from warehouse.db import transaction
+from warehouse.merge import Table, merge
 
 # Column types of each batch; rows travel as one JSON parameter (warehouse.batch, bench.facts).
 _ENTITY: Columns = {
@@ -42,6 +46,12 @@ _AGREEMENT: Columns = {
     "fields": ["VARCHAR"], "parties": ["VARCHAR"], "sentence": "VARCHAR", "status": "VARCHAR",
     "planned_on": "DATE",
 }  # fmt: skip
+
+
+# Known entities are refreshed from the configuration (the last of an id wins); candidates are only
+# ever inserted, never overwriting a row (a known entity, or a candidate a reviewer edited).
+ENTITIES = Table(name="entities", columns=_ENTITY, key=("entity_id",))
+CANDIDATES = replace(ENTITIES, insert_only=True)
 
 
 @dataclass(frozen=True)
@@ -68,8 +78,8 @@ def store_facts(
 ) -> StoredFacts:
     """Replace the facts of every (article_id, facts) in the batch, in one transaction.
 
-    Known entities are refreshed from the configured ones (`entities`); candidates are added with status
-    'candidate' and never overwrite an existing row (a reviewer may have edited it).
+    Known entities are refreshed from the configured ones (`entities`); candidates are added with
+    status 'candidate' and never overwrite an existing row (a reviewer may have edited it).
     """
     article_ids = sorted({article_id for article_id, _ in batch})
     known = _known_rows(entities)
@@ -101,8 +111,8 @@ def store_facts(
                 "status": g.status, "planned_on": g.planned_on,
             }  # fmt: skip
     with transaction(con):
-        _merge_entities(con, known, refresh=True)
-        _merge_entities(con, list(candidates.values()), refresh=False)
+        merge(con, ENTITIES, known)
+        merge(con, CANDIDATES, candidates.values())
         for table in ("mentions", "figures", "agreements"):
             con.execute(
                 f"DELETE FROM {table} WHERE article_id IN ({values_table()})",
@@ -162,30 +172,6 @@ def _candidate_row(entity_id: str, c: Candidate) -> dict[str, Any]:
         "entity_type": c.entity_type or "unknown", "name_zh_hans": None, "name_zh_hant": None,
         "aliases": [], "status": "candidate", "description": None,
     }  # fmt: skip
-
-
-def _merge_entities(
-    con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]], *, refresh: bool
-) -> None:
-    if not rows:
-        return
-    update = (
-        "WHEN MATCHED THEN UPDATE SET name = s.name, entity_type = s.entity_type,"
-        " name_zh_hans = s.name_zh_hans, name_zh_hant = s.name_zh_hant, aliases = s.aliases,"
-        " status = s.status, description = s.description"
-        if refresh
-        else ""
-    )
-    con.execute(
-        f"""
-        MERGE INTO entities AS t
-        USING ({rows_table(_ENTITY)}) AS s
-        ON t.entity_id = s.entity_id
-        {update}
-        WHEN NOT MATCHED THEN INSERT BY NAME
-        """,
-        [to_json(rows)],
-    )
 
 
 def _insert(

@@ -4,6 +4,9 @@ A batch of results is written in one transaction with one MERGE per table, its r
 as one JSON parameter (`warehouse.batch`). Bodies go to the
 archive files before the transaction, so a crash leaves at most an unreferenced file, which the
 next fetch of the same content simply reuses.
+
+Each MERGE is built from its table's declaration (`warehouse.merge`): adding a column is a
+migration, one line in the table's columns below and its value in the rows.
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ import duckdb
 from records.fetch import FetchResult, Validators
 from records.ids import stable_id
 from warehouse.archive import store_body
-from warehouse.batch import rows_table, to_json, values_table
+from warehouse.batch import to_json, values_table
 from warehouse.db import transaction
+from warehouse.merge import Table, merge
 
 # The fetch log says "stored" where the result said "ok": the body is now in the archive.
 LOG_OUTCOME = {"ok": "stored"}
@@ -49,11 +53,6 @@ def validators_for(con: duckdb.DuckDBPyConnection, urls: Sequence[str]) -> dict[
     return {str(url): Validators(etag, last_modified) for url, etag, last_modified in rows}
 
 
-def _merge(con: duckdb.DuckDBPyConnection, sql: str, rows: Sequence[dict[str, Any]]) -> None:
-    if rows:
-        con.execute(sql, [to_json(rows)])
-
-
 FETCH_COLUMNS = {
     "fetch_id": "VARCHAR",
     "run_id": "VARCHAR",
@@ -70,10 +69,8 @@ FETCH_COLUMNS = {
     "content_sha256": "VARCHAR",
     "fetched_at": "TIMESTAMPTZ",
 }
-FETCHES_MERGE = f"""
-MERGE INTO fetches USING ({rows_table(FETCH_COLUMNS)}) AS s ON fetches.fetch_id = s.fetch_id
-WHEN NOT MATCHED THEN INSERT BY NAME
-"""
+# An attempt is logged once; the same attempt again (a retried store) changes nothing.
+FETCHES = Table(name="fetches", columns=FETCH_COLUMNS, key=("fetch_id",), insert_only=True)
 
 RAW_PAGE_COLUMNS = {
     "content_sha256": "VARCHAR",
@@ -89,11 +86,9 @@ RAW_PAGE_COLUMNS = {
     "fetched_at": "TIMESTAMPTZ",
 }
 # A body already archived keeps its first row: the archive is immutable, like the file.
-RAW_PAGES_MERGE = f"""
-MERGE INTO raw_pages USING ({rows_table(RAW_PAGE_COLUMNS)}) AS s
-ON raw_pages.content_sha256 = s.content_sha256
-WHEN NOT MATCHED THEN INSERT BY NAME
-"""
+RAW_PAGES = Table(
+    name="raw_pages", columns=RAW_PAGE_COLUMNS, key=("content_sha256",), insert_only=True
+)
 
 # url_state follows what a URL last answered: a body (its validators, none for an unusable body,
 # so the next request is unconditional) or a 304.
@@ -107,17 +102,16 @@ URL_STATE_COLUMNS = {
     "last_fetched_at": "TIMESTAMPTZ",
     "changed": "BOOLEAN",
 }
-# A new body replaces the URL's validators; a 304 only says when we last asked.
-URL_STATE_MERGE = f"""
-MERGE INTO url_state USING ({rows_table(URL_STATE_COLUMNS)}) AS s ON url_state.url = s.url
-WHEN MATCHED AND s.changed THEN UPDATE SET etag = s.etag, last_modified = s.last_modified,
-    last_status = s.last_status, content_sha256 = s.content_sha256,
-    last_fetched_at = s.last_fetched_at
-WHEN MATCHED THEN UPDATE SET last_fetched_at = s.last_fetched_at
-WHEN NOT MATCHED THEN INSERT (url, etag, last_modified, last_status, content_sha256,
-    last_fetched_at)
-VALUES (s.url, s.etag, s.last_modified, s.last_status, s.content_sha256, s.last_fetched_at)
-"""
+# A new body (`changed`, staged only to say so) replaces the URL's validators; a 304 only says
+# when we last asked.
+URL_STATE = Table(
+    name="url_state",
+    columns=URL_STATE_COLUMNS,
+    key=("url",),
+    staged_only=frozenset({"changed"}),
+    when="s.changed",
+    otherwise=("last_fetched_at",),
+)
 
 
 def _fetch_rows(results: Sequence[FetchResult], run_id: str | None) -> list[dict[str, Any]]:
@@ -222,9 +216,9 @@ def record_results(
                 [to_json(pages)],
             ).fetchall()
         }
-        _merge(con, FETCHES_MERGE, fetch_rows)
-        _merge(con, RAW_PAGES_MERGE, list(pages.values()))
-        _merge(con, URL_STATE_MERGE, list(states.values()))
+        merge(con, FETCHES, fetch_rows)
+        merge(con, RAW_PAGES, pages.values())
+        merge(con, URL_STATE, states.values())
     return RecordSummary(
         stored=sum(1 for r in results if r.ok),
         new_bodies=len(set(pages) - known),

@@ -4,6 +4,8 @@ A page that is gone, cannot be parsed, is too large or points somewhere refused 
 fetched again every time a feed listing it changes. Its row says until when discovery leaves it
 alone; each new permanent failure doubles the hold, up to a longest one, and a page that is
 fetched and stored again is released.
+
+Adding a column: a migration, one line in `HOLD_COLUMNS` and its value in `hold_urls`'s rows.
 """
 
 from __future__ import annotations
@@ -14,23 +16,32 @@ from datetime import datetime
 import duckdb
 
 from records.fetch import UrlFailure
-from warehouse.batch import rows_table, to_json, values_table
+from warehouse.batch import to_json, values_table
+from warehouse.merge import Table, merge
 
 HOLD_COLUMNS = {
     "url": "VARCHAR", "outcome": "VARCHAR", "status": "INTEGER", "error": "VARCHAR",
     "at": "TIMESTAMPTZ",
 }  # fmt: skip
-# The hold after n earlier failures is first * 2^n, never more than longest (both in seconds).
-HOLD_MERGE = f"""
-MERGE INTO url_holds AS t USING ({rows_table(HOLD_COLUMNS, "$rows")}) AS s ON t.url = s.url
-WHEN MATCHED THEN UPDATE SET outcome = s.outcome, status = s.status, error = s.error,
-    failures = t.failures + 1, last_failed_at = s.at,
-    not_before = s.at + to_seconds(least($longest, $first * pow(2, t.failures)))
-WHEN NOT MATCHED THEN INSERT (url, outcome, status, error, failures, first_failed_at,
-    last_failed_at, not_before)
-VALUES (s.url, s.outcome, s.status, s.error, 1, s.at, s.at,
-    s.at + to_seconds(least($longest, $first)))
-"""
+# The hold after n earlier failures is first * 2^n, never more than longest (both in seconds,
+# the parameters `$first` and `$longest`).
+HOLDS = Table(
+    name="url_holds",
+    columns=HOLD_COLUMNS,
+    key=("url",),
+    staged_only=frozenset({"at"}),  # when this failure happened
+    on_update={
+        "failures": "t.failures + 1",
+        "last_failed_at": "s.at",
+        "not_before": "s.at + to_seconds(least($longest, $first * pow(2, t.failures)))",
+    },
+    on_insert={
+        "failures": "1",
+        "first_failed_at": "s.at",
+        "last_failed_at": "s.at",
+        "not_before": "s.at + to_seconds(least($longest, $first))",
+    },
+)
 
 
 def hold_urls(
@@ -48,21 +59,11 @@ def hold_urls(
     for failure in failures:
         if failure.url not in latest or latest[failure.url].at <= failure.at:
             latest[failure.url] = failure
-    if not latest:
-        return 0
     rows = [
         {"url": f.url, "outcome": f.outcome, "status": f.status, "error": f.error, "at": f.at}
         for f in latest.values()
     ]
-    con.execute(
-        HOLD_MERGE,
-        {
-            "rows": to_json(rows),
-            "first": first_h * 3600,
-            "longest": longest_h * 3600,
-        },
-    )
-    return len(latest)
+    return merge(con, HOLDS, rows, {"first": first_h * 3600, "longest": longest_h * 3600}).staged
 
 
 def release_urls(con: duckdb.DuckDBPyConnection, urls: Iterable[str]) -> None:

@@ -1,4 +1,9 @@
-"""Every SQL statement about `runs` and `ingest_errors`: each run explains itself in SQL."""
+"""Every SQL statement about `runs` and `ingest_errors`: each run explains itself in SQL.
+
+Adding a column: a migration, one line in the table's columns below and its value in the rows;
+the MERGE follows from the declaration (`warehouse.merge`). `finish_run` stays a hand-written
+UPDATE: it finishes a run that `start_run` inserted and must never insert one itself.
+"""
 
 from __future__ import annotations
 
@@ -10,20 +15,20 @@ import duckdb
 
 from records.ids import stable_id
 from records.runs import RunProblem
-from warehouse.batch import rows_table, to_json
+from warehouse.merge import Table, merge
+from warehouse.rows import rows_as
+
+# A run is inserted once, when it starts; starting it again changes nothing.
+RUN_COLUMNS = {
+    "run_id": "VARCHAR", "flow": "VARCHAR", "started_at": "TIMESTAMPTZ", "status": "VARCHAR",
+}  # fmt: skip
+STARTED_RUNS = Table(name="runs", columns=RUN_COLUMNS, key=("run_id",), insert_only=True)
 
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, flow: str, started_at: datetime) -> None:
     """Record a run as running; a run that never finishes stays visibly 'running'."""
-    con.execute(
-        """
-        MERGE INTO runs AS t
-        USING (SELECT ?::VARCHAR AS run_id) AS s ON t.run_id = s.run_id
-        WHEN NOT MATCHED THEN INSERT (run_id, flow, started_at, status)
-            VALUES (s.run_id, ?, ?, 'running')
-        """,
-        [run_id, flow, started_at],
-    )
+    row = {"run_id": run_id, "flow": flow, "started_at": started_at, "status": "running"}
+    merge(con, STARTED_RUNS, [row])
 
 
 def finish_run(
@@ -42,54 +47,45 @@ def finish_run(
 
 
 PROBLEM_COLUMNS = {
-    "error_id": "VARCHAR", "stage": "VARCHAR", "source_id": "VARCHAR", "url": "VARCHAR",
-    "error_class": "VARCHAR", "error": "VARCHAR", "occurred_at": "TIMESTAMPTZ",
+    "error_id": "VARCHAR", "run_id": "VARCHAR", "stage": "VARCHAR", "source_id": "VARCHAR",
+    "url": "VARCHAR", "error_class": "VARCHAR", "error": "VARCHAR",
+    "occurred_at": "TIMESTAMPTZ",
 }  # fmt: skip
+# The same problem again in a run (same id) says what went wrong the last time; what it is about
+# (the parts its id is hashed from) stays as first recorded.
+PROBLEMS = Table(
+    name="ingest_errors",
+    columns=PROBLEM_COLUMNS,
+    key=("error_id",),
+    fixed=frozenset({"run_id", "stage", "source_id", "url"}),
+)
 
 
 def record_problems(
     con: duckdb.DuckDBPyConnection, run_id: str, problems: Sequence[RunProblem]
 ) -> int:
-    """Store a batch of problems in one statement; the same problem twice in a run is kept once."""
-    rows = {stable_id(run_id, p.stage, p.source_id, p.url): p for p in problems}
-    if not rows:
-        return 0
-    con.execute(
-        f"""
-        MERGE INTO ingest_errors AS t
-        USING ({rows_table(PROBLEM_COLUMNS)}) AS s
-        ON t.error_id = s.error_id
-        WHEN MATCHED THEN UPDATE SET error_class = s.error_class, error = s.error,
-            occurred_at = s.occurred_at
-        WHEN NOT MATCHED THEN INSERT (
-            error_id, run_id, stage, source_id, url, error_class, error, occurred_at
-        ) VALUES (
-            s.error_id, ?, s.stage, s.source_id, s.url, s.error_class, s.error, s.occurred_at
-        )
-        """,
-        [
-            to_json(
-                {
-                    "error_id": key,
-                    "stage": p.stage,
-                    "source_id": p.source_id,
-                    "url": p.url,
-                    "error_class": p.error_class,
-                    "error": p.error,
-                    "occurred_at": p.at,
-                }
-                for key, p in rows.items()
-            ),
-            run_id,
-        ],
-    )
-    return len(rows)
+    """Store a batch of problems in one statement; the same problem twice in a run is kept once
+    (the last one given wins)."""
+    rows = [
+        {
+            "error_id": stable_id(run_id, p.stage, p.source_id, p.url),
+            "run_id": run_id,
+            "stage": p.stage,
+            "source_id": p.source_id,
+            "url": p.url,
+            "error_class": p.error_class,
+            "error": p.error,
+            "occurred_at": p.at,
+        }
+        for p in problems
+    ]
+    return merge(con, PROBLEMS, rows).staged
 
 
 def run_problems(con: duckdb.DuckDBPyConnection, run_id: str) -> list[RunProblem]:
-    rows = con.execute(
-        "SELECT stage, source_id, url, error_class, error, occurred_at FROM ingest_errors"
+    result = con.execute(
+        "SELECT stage, source_id, url, error_class, error, occurred_at AS at FROM ingest_errors"
         " WHERE run_id = ? ORDER BY stage, source_id, url",
         [run_id],
-    ).fetchall()
-    return [RunProblem(*row) for row in rows]
+    )
+    return rows_as(RunProblem, result)

@@ -4,21 +4,24 @@ The article is filed under a source of its own (kind `seed`), so `articles.sourc
 a row in `sources` like every other article's. That source is not in `config/sources.toml` and
 is not enabled, so nothing ever polls it; ingest only writes the sources in the file and leaves
 others as they are.
+
+The article is written like any parsed one, through `warehouse.articles.upsert_articles`, so a new
+column of `articles` needs no edit here.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
-from typing import Any
+from typing import Any, cast, get_args
 
 import duckdb
 
+from records.articles import ArticleRecord, ArticleVersion, Image, Language
 from records.ids import article_id
+from warehouse.articles import upsert_articles
 from warehouse.sources import SourceRow, upsert_sources
 
 
@@ -38,6 +41,26 @@ class SeedArticle:
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+    def version(self, seen_at: datetime) -> ArticleVersion:
+        """The article as a parser would hand it over: its caption as an image without a URL."""
+        if self.language not in get_args(Language):
+            raise ValueError(f"seed article {self.url}: unknown language {self.language!r}")
+        record = ArticleRecord(
+            url=self.url,
+            canonical_url=self.url,
+            parser="seed",
+            publisher=self.publisher,
+            title=self.title,
+            published_at=self.published_at,
+            language=cast(Language, self.language),
+            body=tuple(self.paragraphs),
+            captions=tuple(self.captions),
+            images=tuple(Image(None, c) for c in self.captions),
+            access="free",
+            external_id=self.external_id,
+        )
+        return ArticleVersion(record, self.source_id, seen_at)
 
 
 def _manifest() -> dict[str, Any]:
@@ -92,37 +115,11 @@ def seed_articles() -> list[SeedArticle]:
 def ensure_seed(con: duckdb.DuckDBPyConnection) -> None:
     """Insert missing seed articles and their sources; never overwrite what later stages added.
 
-    The sources go through the same upsert ingest uses: unchanged rows are left alone.
+    Both go through the writers ingest uses: unchanged sources are left alone, and the articles
+    are inserted only when missing (`new_only`).
     """
-    upsert_sources(con, seed_sources(), updated_at=datetime.now(UTC))
-    for a in seed_articles():
-        images = [{"url": None, "caption": c} for c in a.captions]
-        con.execute(
-            """
-            MERGE INTO articles AS t
-            USING (SELECT ?::VARCHAR AS article_id) AS s ON t.article_id = s.article_id
-            WHEN NOT MATCHED THEN INSERT (
-                article_id, url, canonical_url, external_id, source_id, publisher, title,
-                authors, published_at, first_seen_at, language, body, captions, images,
-                access, parser, body_sha256
-            ) VALUES (
-                s.article_id, ?, ?, ?, ?, ?, ?, []::VARCHAR[], ?, now(), ?, ?, ?::VARCHAR[],
-                ?::JSON, 'free', 'seed', ?
-            )
-            """,
-            [
-                a.article_id,
-                a.url,
-                a.url,
-                a.external_id,
-                a.source_id,
-                a.publisher,
-                a.title,
-                a.published_at,
-                a.language,
-                a.body,
-                a.captions,
-                json.dumps(images, ensure_ascii=False),
-                hashlib.sha256(a.body.encode()).hexdigest(),
-            ],
-        )
+    now = datetime.now(UTC)
+    upsert_sources(con, seed_sources(), updated_at=now)
+    stored = upsert_articles(con, [a.version(now) for a in seed_articles()], new_only=True)
+    if stored.rejected:
+        raise ValueError(f"the seed article cannot be stored: {stored.rejected[0].error}")

@@ -1,4 +1,8 @@
-"""Every SQL statement about the `sources` table: the configured sources, mirrored for SQL users."""
+"""Every SQL statement about the `sources` table: the configured sources, mirrored for SQL users.
+
+Adding a column: a migration, one line in `SOURCE_COLUMNS` and its value in `upsert_sources`'s
+rows; the MERGE follows from `SOURCES` (`warehouse.merge`).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from datetime import datetime
 
 import duckdb
 
-from warehouse.batch import rows_table, to_json
+from warehouse.merge import Table, merge
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +35,15 @@ SOURCE_COLUMNS = {
     "query": "VARCHAR", "language": "VARCHAR", "publisher": "VARCHAR", "official": "BOOLEAN",
     "poll_interval_minutes": "INTEGER", "enabled": "BOOLEAN", "options": "JSON",
 }  # fmt: skip
+# A source is rewritten (and stamped `$updated_at`) only when something in the file changed.
+SOURCES = Table(
+    name="sources",
+    columns=SOURCE_COLUMNS,
+    key=("source_id",),
+    values={"updated_at": "$updated_at"},
+    compare="all",
+    returning=True,
+)
 
 
 def upsert_sources(
@@ -41,9 +54,6 @@ def upsert_sources(
     Sources missing from the file are left as they are: their fetches and articles still point
     at them, and `enabled` in the file is how a source is switched off.
     """
-    unique = list({r.source_id: r for r in rows}.values())
-    if not unique:
-        return 0
     staged = [
         {
             "source_id": r.source_id, "name": r.name, "kind": r.kind, "url": r.url,
@@ -51,33 +61,8 @@ def upsert_sources(
             "official": r.official, "poll_interval_minutes": r.poll_interval_minutes,
             "enabled": r.enabled, "options": dict(sorted(r.options.items())),
         }
-        for r in unique
+        for r in rows
     ]  # fmt: skip
-    changed = con.execute(
-        f"""
-        MERGE INTO sources AS t
-        USING ({rows_table(SOURCE_COLUMNS)}) AS s
-        ON t.source_id = s.source_id
-        WHEN MATCHED AND (
-            t.name, t.kind, t.url, t.query, t.language, t.publisher, t.official,
-            t.poll_interval_minutes, t.enabled, t.options::VARCHAR
-        ) IS DISTINCT FROM (
-            s.name, s.kind, s.url, s.query, s.language, s.publisher, s.official,
-            s.poll_interval_minutes, s.enabled, s.options::VARCHAR
-        ) THEN UPDATE SET
-            name = s.name, kind = s.kind, url = s.url, query = s.query, language = s.language,
-            publisher = s.publisher, official = s.official,
-            poll_interval_minutes = s.poll_interval_minutes, enabled = s.enabled,
-            options = s.options, updated_at = ?
-        WHEN NOT MATCHED THEN INSERT (
-            source_id, name, kind, url, query, language, publisher, official,
-            poll_interval_minutes, enabled, options, updated_at
-        ) VALUES (
-            s.source_id, s.name, s.kind, s.url, s.query, s.language, s.publisher, s.official,
-            s.poll_interval_minutes, s.enabled, s.options, ?
-        )
-        RETURNING merge_action
-        """,
-        [to_json(staged), updated_at, updated_at],
-    ).fetchall()
-    return len(changed)
+    # The last row of a source id wins (`merge` deduplicates).
+    merged = merge(con, SOURCES, staged, {"updated_at": updated_at})
+    return len(merged.actions)

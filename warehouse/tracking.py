@@ -3,6 +3,12 @@ state and events.
 
 A batch is written in one transaction (`store_batch`), so a crash leaves the warehouse as it was
 before the batch and the next run redoes it; writing the same batch twice gives the same rows.
+
+`article_tracking`, `events` and `event_merges` are merged from their declarations
+(`warehouse.merge`): adding a column is a migration, one line in the table's columns below and its
+value in the rows. Relevance, duplicate links and re-pointed merges stay hand-written
+`UPDATE ... FROM`s: they change articles (or merges) that exist and must never insert one. Rows
+are read by column name (`warehouse.rows`), so a reader survives a new column.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
 from datetime import date, datetime
+from typing import Any
 
 import duckdb
 
@@ -17,28 +24,38 @@ from records.events import Copy, DuplicateLink, Event, Signature
 from records.tracking import StoredArticle, TrackedBatch
 from warehouse.batch import rows_table, to_json, values_table
 from warehouse.db import transaction
+from warehouse.merge import Table, merge
+from warehouse.rows import named_rows
 
 _ARTICLE_COLUMNS = """
-    a.article_id, a.title, coalesce(a.body, ''), a.language, a.published_at, a.publisher,
+    a.article_id, a.title, coalesce(a.body, '') AS body, a.language, a.published_at, a.publisher,
     a.body_sha256, a.is_relevant, a.duplicate_of, t.shingling, t.signature
 """
 
 
-def _article(row: tuple[object, ...]) -> StoredArticle:
-    shingling, blob = row[9], row[10]
-    signature = Signature(str(shingling), bytes(blob)) if isinstance(blob, bytes) else None
+def _article(row: Mapping[str, Any]) -> StoredArticle:
+    blob = row["signature"]
+    signature = Signature(str(row["shingling"]), bytes(blob)) if isinstance(blob, bytes) else None
     return StoredArticle(
-        article_id=str(row[0]),
-        title=None if row[1] is None else str(row[1]),
-        body=str(row[2]),
-        language=None if row[3] is None else str(row[3]),
-        published_at=row[4] if isinstance(row[4], datetime) else None,
-        publisher=None if row[5] is None else str(row[5]),
-        body_sha256=None if row[6] is None else str(row[6]),
-        is_relevant=None if row[7] is None else bool(row[7]),
-        duplicate_of=None if row[8] is None else str(row[8]),
+        article_id=str(row["article_id"]),
+        title=_text(row["title"]),
+        body=str(row["body"]),
+        language=_text(row["language"]),
+        published_at=_moment(row["published_at"]),
+        publisher=_text(row["publisher"]),
+        body_sha256=_text(row["body_sha256"]),
+        is_relevant=None if row["is_relevant"] is None else bool(row["is_relevant"]),
+        duplicate_of=_text(row["duplicate_of"]),
         signature=signature,
     )
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _moment(value: object) -> datetime | None:
+    return value if isinstance(value, datetime) else None
 
 
 def articles_to_track(con: duckdb.DuckDBPyConnection, since: date | None) -> list[StoredArticle]:
@@ -52,7 +69,7 @@ def articles_to_track(con: duckdb.DuckDBPyConnection, since: date | None) -> lis
     else:
         where = "t.article_id IS NULL OR t.body_sha256 IS DISTINCT FROM a.body_sha256"
         params = []
-    rows = con.execute(
+    result = con.execute(
         f"""
         SELECT {_ARTICLE_COLUMNS}
         FROM articles AS a LEFT JOIN article_tracking AS t USING (article_id)
@@ -60,8 +77,8 @@ def articles_to_track(con: duckdb.DuckDBPyConnection, since: date | None) -> lis
         ORDER BY coalesce(a.published_at, a.first_seen_at), a.article_id
         """,
         params,
-    ).fetchall()
-    return [_article(r) for r in rows]
+    )
+    return [_article(r) for r in named_rows(result)]
 
 
 def copies_sharing_buckets(
@@ -89,7 +106,7 @@ def _stored_copies(con: duckdb.DuckDBPyConnection, ids: Sequence[str | None]) ->
     """The tracked articles with these ids that have a signature."""
     if not ids:
         return []
-    rows = con.execute(
+    result = con.execute(
         f"""
         WITH a AS MATERIALIZED (
             SELECT article_id, published_at, duplicate_of FROM articles
@@ -102,15 +119,15 @@ def _stored_copies(con: duckdb.DuckDBPyConnection, ids: Sequence[str | None]) ->
         FROM a JOIN t USING (article_id)
         """,
         [to_json(ids), to_json(ids)],
-    ).fetchall()
+    )
     return [
         Copy(
-            article_id=str(r[0]),
-            published_at=r[1] if isinstance(r[1], datetime) else None,
-            duplicate_of=None if r[2] is None else str(r[2]),
-            signature=Signature(str(r[3]), bytes(r[4])),
+            article_id=str(r["article_id"]),
+            published_at=_moment(r["published_at"]),
+            duplicate_of=_text(r["duplicate_of"]),
+            signature=Signature(str(r["shingling"]), bytes(r["signature"])),
         )
-        for r in rows
+        for r in named_rows(result)
     ]
 
 
@@ -122,7 +139,7 @@ def event_context(
     Those published between `start` and `end`, plus every member of the events they (or the
     excluded batch articles) belong to, so an event is always re-clustered whole.
     """
-    rows = con.execute(
+    result = con.execute(
         f"""
         WITH near AS (
             SELECT article_id FROM articles
@@ -146,8 +163,8 @@ def event_context(
         ORDER BY a.article_id
         """,
         [start, end, to_json(sorted(set(exclude))), to_json(sorted(set(exclude)))],
-    ).fetchall()
-    return [_article(r) for r in rows]
+    )
+    return [_article(r) for r in named_rows(result)]
 
 
 def event_membership(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> dict[str, str]:
@@ -166,6 +183,40 @@ def event_membership(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str])
 def live_event_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
     """Every event id in use, which a new event must not take."""
     return {str(r[0]) for r in con.execute("SELECT event_id FROM events").fetchall()}
+
+
+# Which version of each article was tracked, stamped `$tracked_at`. Signatures travel as hex
+# (JSON has no bytes) and become BLOBs again in SQL.
+TRACKING_COLUMNS = {
+    "article_id": "VARCHAR", "body_sha256": "VARCHAR", "shingling": "VARCHAR",
+    "signature_hex": "VARCHAR",
+}  # fmt: skip
+TRACKING = Table(
+    name="article_tracking",
+    columns=TRACKING_COLUMNS,
+    key=("article_id",),
+    staged_only=frozenset({"signature_hex"}),
+    values={"tracked_at": "$tracked_at", "signature": "unhex(s.signature_hex)"},
+)
+# An event keeps its created_at; every batch that re-clusters it stamps updated_at.
+EVENT_COLUMNS = {
+    "event_id": "VARCHAR", "title": "VARCHAR", "event_type": "VARCHAR", "event_date": "DATE",
+    "place": "VARCHAR", "status": "VARCHAR",
+}  # fmt: skip
+EVENTS = Table(
+    name="events",
+    columns=EVENT_COLUMNS,
+    key=("event_id",),
+    values={"updated_at": "$tracked_at"},
+    on_insert={"created_at": "$tracked_at"},
+)
+# A retired event id and the live event that holds its coverage now.
+MERGES = Table(
+    name="event_merges",
+    columns={"event_id": "VARCHAR", "merged_into": "VARCHAR"},
+    key=("event_id",),
+    values={"merged_at": "$merged_at"},
+)
 
 
 def store_batch(con: duckdb.DuckDBPyConnection, batch: TrackedBatch) -> None:
@@ -209,9 +260,6 @@ def _store_signatures(con: duckdb.DuckDBPyConnection, batch: TrackedBatch) -> No
     if not ids:
         return
     signatures = [batch.signatures.get(i) for i in ids]
-    # Signatures travel as hex (JSON has no bytes) and become BLOBs again in SQL.
-    columns = {"article_id": "VARCHAR", "body_sha256": "VARCHAR", "shingling": "VARCHAR",
-               "signature_hex": "VARCHAR"}  # fmt: skip
     rows = [
         {
             "article_id": i,
@@ -221,22 +269,7 @@ def _store_signatures(con: duckdb.DuckDBPyConnection, batch: TrackedBatch) -> No
         }
         for i, sig in zip(ids, signatures, strict=True)
     ]
-    con.execute(
-        f"""
-        MERGE INTO article_tracking AS t
-        USING (
-            SELECT article_id, body_sha256, shingling, unhex(signature_hex) AS signature
-            FROM ({rows_table(columns)})
-        ) AS s
-        ON t.article_id = s.article_id
-        WHEN MATCHED THEN UPDATE SET
-            body_sha256 = s.body_sha256, tracked_at = ?, shingling = s.shingling,
-            signature = s.signature
-        WHEN NOT MATCHED THEN INSERT (article_id, body_sha256, tracked_at, shingling, signature)
-            VALUES (s.article_id, s.body_sha256, ?, s.shingling, s.signature)
-        """,
-        [to_json(rows), batch.tracked_at, batch.tracked_at],
-    )
+    merge(con, TRACKING, rows, {"tracked_at": batch.tracked_at})
     con.execute(f"DELETE FROM article_bands WHERE article_id IN ({values_table()})", [to_json(ids)])
     bands = [
         {"bucket": bucket, "article_id": article_id}
@@ -287,37 +320,18 @@ def _store_events(
     by_id = {e.event_id: e for e in events}
     if by_id:
         chosen = [by_id[k] for k in sorted(by_id)]
-        columns = {"event_id": "VARCHAR", "title": "VARCHAR", "event_type": "VARCHAR",
-                   "event_date": "DATE", "place": "VARCHAR", "status": "VARCHAR"}  # fmt: skip
-        con.execute(
-            f"""
-            MERGE INTO events AS t
-            USING ({rows_table(columns)}) AS s
-            ON t.event_id = s.event_id
-            WHEN MATCHED THEN UPDATE SET
-                title = s.title, event_type = s.event_type, event_date = s.event_date,
-                place = s.place, status = s.status, updated_at = ?
-            WHEN NOT MATCHED THEN INSERT
-                (event_id, title, event_type, event_date, place, status, created_at, updated_at)
-                VALUES (s.event_id, s.title, s.event_type, s.event_date, s.place, s.status, ?, ?)
-            """,
-            [
-                to_json(
-                    {
-                        "event_id": e.event_id,
-                        "title": e.title,
-                        "event_type": e.event_type,
-                        "event_date": e.event_date,
-                        "place": e.place,
-                        "status": e.status,
-                    }
-                    for e in chosen
-                ),
-                tracked_at,
-                tracked_at,
-                tracked_at,
-            ],
-        )
+        rows = [
+            {
+                "event_id": e.event_id,
+                "title": e.title,
+                "event_type": e.event_type,
+                "event_date": e.event_date,
+                "place": e.place,
+                "status": e.status,
+            }
+            for e in chosen
+        ]
+        merge(con, EVENTS, rows, {"tracked_at": tracked_at})
         members = [
             {"event_id": e.event_id, "article_id": a, "similarity": sim}
             for e in chosen
@@ -349,27 +363,16 @@ def _store_merges(
 ) -> None:
     """Record retired ids, keep older pointers at a live event, and un-retire revived ids."""
     if merged:
-        columns = {"event_id": "VARCHAR", "merged_into": "VARCHAR"}
         rows = [{"event_id": k, "merged_into": merged[k]} for k in sorted(merged)]
         con.execute(
             f"""
             UPDATE event_merges AS t SET merged_into = s.merged_into
-            FROM ({rows_table(columns)}) AS s
+            FROM ({rows_table(MERGES.columns)}) AS s
             WHERE t.merged_into = s.event_id
             """,
             [to_json(rows)],
         )
-        con.execute(
-            f"""
-            MERGE INTO event_merges AS t
-            USING ({rows_table(columns)}) AS s
-            ON t.event_id = s.event_id
-            WHEN MATCHED THEN UPDATE SET merged_into = s.merged_into, merged_at = ?
-            WHEN NOT MATCHED THEN INSERT (event_id, merged_into, merged_at)
-                VALUES (s.event_id, s.merged_into, ?)
-            """,
-            [to_json(rows), merged_at, merged_at],
-        )
+        merge(con, MERGES, rows, {"merged_at": merged_at})
     if live:
         con.execute(
             f"DELETE FROM event_merges WHERE event_id IN ({values_table()})",

@@ -91,7 +91,10 @@ def scans(profile: dict[str, object]) -> list[tuple[str, str, int]]:
 
 @dataclass(frozen=True)
 class Fetched:
+    """A statement's result, kept before the profiler's own statements replace it."""
+
     rows: list[tuple[object, ...]]
+    description: list[tuple[object, ...]]  # the column names readers map rows by
 
     def fetchall(self) -> list[tuple[object, ...]]:
         return self.rows
@@ -111,10 +114,11 @@ class Profiled:
         profile = self.folder / f"profile-{self.statements}.json"
         self.con.execute("PRAGMA enable_profiling = 'json'")
         self.con.execute(f"PRAGMA profiling_output = '{profile}'")
-        rows = self.con.execute(sql, params).fetchall()
+        result = self.con.execute(sql, params)
+        fetched = Fetched(result.fetchall(), list(result.description or []))
         self.reads += scans(json.loads(profile.read_text("utf-8")))
         self.con.execute("PRAGMA disable_profiling")
-        return Fetched(rows)
+        return fetched
 
 
 def test_the_lookup_reads_only_the_rows_of_the_buckets_asked_for(tmp_path: Path) -> None:

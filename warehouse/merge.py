@@ -1,0 +1,166 @@
+"""One MERGE per batch, built from one declared column list per table.
+
+Every writer used to spell its MERGE out by hand, naming each column four times (the staged
+columns, `UPDATE SET`, the `INSERT` list, `VALUES`), so a new column meant editing them all and
+a missed one was silently never written. Now a writer declares its table once, as a `Table`: the
+staged columns (the `Columns` dict `warehouse.batch.rows_table` already needs), the key, and only
+the exceptions to the default, which is
+
+- a row of the batch whose key is stored updates every staged column but the key: `col = s.col`;
+- a row whose key is not stored inserts every staged column: `col` from `s.col`.
+
+**Adding a column** to a table written here takes a migration (`ALTER TABLE ... ADD COLUMN`) and
+one line in the table's `columns`; the writer's rows then carry the value under that name.
+
+`merge` runs the statement with the batch as one JSON parameter (`$rows`), after deduplicating it
+on the key. Without that, DuckDB's MERGE applies one of several rows for a stored key silently
+and refuses several rows for a new key (a primary-key violation; DuckLake, which has no keys,
+would store them all). The LAST row of a key wins, as a later row in a batch is newer news; a
+writer with another rule (articles: the version with a body) applies it before calling `merge`.
+No `ON CONFLICT`: DuckLake has none, and a MERGE from a deduplicated batch runs there unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import duckdb
+
+from warehouse.batch import Columns, rows_table, to_json
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """How a batch is merged into one table: its staged columns, its key and the exceptions.
+
+    Expressions are SQL over the staged row `s`, the stored row `t` and named parameters
+    (`$at`) that the caller passes to `merge`; `$rows` is the batch itself.
+    """
+
+    name: str
+    columns: Columns  # the staged columns and their types, as `rows_table` takes them
+    key: tuple[str, ...]
+    # Written on insert and on update alike from an expression instead of `s.col`; may name
+    # columns that are not staged (`updated_at: $at`).
+    values: Mapping[str, str] = field(default_factory=dict)
+    on_update: Mapping[str, str] = field(default_factory=dict)  # `external_id: coalesce(...)`
+    on_insert: Mapping[str, str] = field(default_factory=dict)  # `first_seen_at: s.seen_at`
+    fixed: frozenset[str] = frozenset()  # staged columns inserted, never updated afterwards
+    staged_only: frozenset[str] = frozenset()  # staged for expressions, not table columns
+    # Update a stored row only when one of these staged columns differs from it ("all": every
+    # column the update writes as `s.col`); JSON is compared by its text, as written.
+    compare: Sequence[str] | Literal["all"] = ()
+    when: str | None = None  # a further condition for updating a stored row
+    otherwise: Sequence[str] = ()  # a stored row failing `when`/`compare` still gets these
+    insert_only: bool = False  # a stored row is left exactly as it is
+    returning: bool = False  # report what happened to each row (`Merged.inserted`/`updated`)
+
+
+@dataclass(frozen=True, slots=True)
+class Merged:
+    """What one `merge` did: the rows it staged and, for a `returning` table, each row's fate."""
+
+    staged: int  # rows after deduplication
+    actions: tuple[str, ...] = ()  # 'INSERT' or 'UPDATE' per row written; empty unless returning
+
+    @property
+    def inserted(self) -> int:
+        return self.actions.count("INSERT")
+
+    @property
+    def updated(self) -> int:
+        return self.actions.count("UPDATE")
+
+
+def merge(
+    con: duckdb.DuckDBPyConnection,
+    table: Table,
+    rows: Iterable[Mapping[str, Any]],
+    params: Mapping[str, object] | None = None,
+) -> Merged:
+    """Merge a batch into `table` in one statement, the last row of each key winning."""
+    staged = deduplicated(table, rows)
+    if not staged:
+        return Merged(0)
+    result = con.execute(merge_sql(table), {**(params or {}), "rows": to_json(staged)})
+    if not table.returning:
+        return Merged(len(staged))
+    return Merged(len(staged), tuple(str(action) for (action,) in result.fetchall()))
+
+
+def deduplicated(table: Table, rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """One row per key: the last one given (kept in the place of the key's first row)."""
+    by_key: dict[tuple[Any, ...], Mapping[str, Any]] = {}
+    for row in rows:
+        by_key[tuple(row[k] for k in table.key)] = row
+    return list(by_key.values())
+
+
+def merge_sql(table: Table) -> str:
+    """The MERGE statement for a declaration (its rows as the JSON parameter `$rows`)."""
+    on = " AND ".join(f"t.{k} = s.{k}" for k in table.key)
+    parts = [
+        f"MERGE INTO {table.name} AS t",
+        f"USING ({rows_table(table.columns, '$rows')}) AS s",
+        f"ON {on}",
+    ]
+    if not table.insert_only:
+        parts.append(_when_matched(table))
+        if table.otherwise:
+            parts.append(f"WHEN MATCHED THEN UPDATE SET {_set(table, table.otherwise)}")
+    inserted = _inserted(table)
+    parts.append(
+        f"WHEN NOT MATCHED THEN INSERT ({', '.join(inserted)})"
+        f" VALUES ({', '.join(inserted.values())})"
+    )
+    if table.returning:
+        parts.append("RETURNING merge_action")
+    return "\n".join(parts)
+
+
+def _stored(table: Table) -> list[str]:
+    """The staged columns that are columns of the table."""
+    return [c for c in table.columns if c not in table.staged_only]
+
+
+def _copied(table: Table) -> list[str]:
+    """The staged columns an update writes as they come (`col = s.col`)."""
+    skip = set(table.key) | table.fixed | set(table.values) | set(table.on_update)
+    return [c for c in _stored(table) if c not in skip]
+
+
+def _updated(table: Table) -> list[str]:
+    """Every column an update writes, staged ones first."""
+    skip = set(table.key) | table.fixed
+    names = [c for c in _stored(table) if c not in skip]
+    return list(dict.fromkeys([*names, *table.values, *table.on_update]))
+
+
+def _set(table: Table, columns: Iterable[str]) -> str:
+    exprs = {**table.values, **table.on_update}
+    return ", ".join(f"{c} = {exprs.get(c, f's.{c}')}" for c in columns)
+
+
+def _when_matched(table: Table) -> str:
+    conditions = [f"({table.when})"] if table.when else []
+    compared = _copied(table) if table.compare == "all" else list(table.compare)
+    if compared:
+        staged = ", ".join(_compared(table, "s", c) for c in compared)
+        stored = ", ".join(_compared(table, "t", c) for c in compared)
+        conditions.append(f"({staged}) IS DISTINCT FROM ({stored})")
+    condition = "".join(f" AND {c}" for c in conditions)
+    return f"WHEN MATCHED{condition} THEN UPDATE SET {_set(table, _updated(table))}"
+
+
+def _compared(table: Table, alias: str, column: str) -> str:
+    """A column as `compare` reads it: JSON by its text (`{"a": 1}` as stored, not parsed)."""
+    cast = "::VARCHAR" if table.columns.get(column) == "JSON" else ""
+    return f"{alias}.{column}{cast}"
+
+
+def _inserted(table: Table) -> dict[str, str]:
+    """Each column an insert writes, with its value: staged ones first, in declared order."""
+    exprs = {c: f"s.{c}" for c in _stored(table)}
+    return {**exprs, **table.values, **table.on_insert}
