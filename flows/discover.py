@@ -259,7 +259,13 @@ def headline_article(
             *item.problems,
         ),
     )
-    return ArticleVersion(record, candidate.source_id, seen_at, publisher_url=item.publisher_url)
+    return ArticleVersion(
+        record,
+        candidate.source_id,
+        seen_at,
+        publisher_url=item.publisher_url,
+        crawled_at=item.crawled_at,
+    )
 
 
 def with_feed_metadata(record: ArticleRecord, item: FeedItem) -> ArticleRecord:

@@ -412,7 +412,15 @@ def parse_pages(
             url=candidate.url,
             canonical_url=trusted_canonical(record, candidate.url),
         )
-        versions.append(ArticleVersion(record, candidate.source_id, at, result.content_sha256))
+        versions.append(
+            ArticleVersion(
+                record,
+                candidate.source_id,
+                at,
+                result.content_sha256,
+                crawled_at=candidate.item.crawled_at,
+            )
+        )
     return versions, problems
 
 

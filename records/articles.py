@@ -81,6 +81,7 @@ class ArticleVersion:
     seen_at: datetime  # becomes first_seen_at when the article is new
     content_sha256: str | None = None  # the raw page it was parsed from
     publisher_url: str | None = None  # the publisher's address, for aggregator items
+    crawled_at: datetime | None = None  # when an aggregator's crawler saw it (GDELT seendate)
 
     @property
     def article_id(self) -> str:

@@ -80,6 +80,7 @@ STAGED_COLUMNS = {
     "content_sha256": "VARCHAR",
     "body_sha256": "VARCHAR",
     "problems": "VARCHAR[]",
+    "crawled_at": "TIMESTAMPTZ",
 }
 
 # A newer version updates the row; what it leaves out keeps what an earlier one said, and the
@@ -96,6 +97,7 @@ ARTICLES = Table(
         "title": "coalesce(s.title, t.title)",
         "published_at": "coalesce(s.published_at, t.published_at)",
         "language": "coalesce(s.language, t.language)",
+        "crawled_at": "least(s.crawled_at, t.crawled_at)",  # the earliest sighting (NULLs skipped)
     },
     on_insert={"first_seen_at": "s.seen_at"},
     staged_only=frozenset({"seen_at"}),
@@ -142,6 +144,7 @@ def _row(key: str, version: ArticleVersion) -> dict[str, object]:
         "content_sha256": version.content_sha256,
         "body_sha256": version.body_sha256,
         "problems": list(r.problems),
+        "crawled_at": _time(version.crawled_at),
     }
 
 

@@ -38,7 +38,7 @@ _MENTION: Columns = {
 _FIGURE: Columns = {
     "figure_id": "VARCHAR", "article_id": "VARCHAR", "subject": "VARCHAR", "value": "DOUBLE",
     "unit": "VARCHAR", "currency": "VARCHAR", "qualifier": "VARCHAR", "as_of": "DATE",
-    "sentence": "VARCHAR", "start_offset": "INTEGER", "source": "VARCHAR",
+    "sentence": "VARCHAR", "start_offset": "INTEGER", "source": "VARCHAR", "measure": "VARCHAR",
 }  # fmt: skip
 _AGREEMENT: Columns = {
     "agreement_id": "VARCHAR", "event_id": "VARCHAR", "article_id": "VARCHAR",
@@ -100,7 +100,7 @@ def store_facts(
                 "figure_id": figure_id, "article_id": article_id, "subject": f.subject,
                 "value": f.value, "unit": f.unit, "currency": f.currency,
                 "qualifier": f.qualifier, "as_of": f.as_of, "sentence": f.sentence,
-                "start_offset": f.start, "source": f.source,
+                "start_offset": f.start, "source": f.source, "measure": f.measure,
             }  # fmt: skip
         for index, g in enumerate(facts.agreements):
             agreement_id = stable_id("agreement", article_id, index, g.sentence)

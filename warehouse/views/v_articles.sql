@@ -18,7 +18,8 @@ SELECT
     a.captions,
     a.first_seen_at,
     a.duplicate_of,
-    a.problems
+    a.problems,
+    a.crawled_at
 FROM articles AS a
 LEFT JOIN (
     SELECT article_id, min(event_id) AS event_id FROM event_articles GROUP BY article_id

@@ -9,7 +9,8 @@ SELECT
     f.as_of,
     f.sentence,
     f.qualifier,
-    f.source  -- whom the sentence credits: "according to ...", "... said"
+    f.source,  -- whom the sentence credits: "according to ...", "... said"
+    f.measure  -- the measure it reports (config/measures.toml), as in v_measures
 FROM figures AS f
 LEFT JOIN (
     SELECT article_id, min(event_id) AS event_id FROM event_articles GROUP BY article_id
