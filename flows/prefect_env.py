@@ -21,4 +21,8 @@ def configure_prefect(settings: Settings) -> None:
         home.mkdir(parents=True, exist_ok=True)  # Prefect creates only the last level itself
         os.environ["PREFECT_HOME"] = str(home)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # The terminal gets the command's own summary (one line per failure); Prefect's INFO lines
+    # would say each thing twice. Only its console handler is quieted: the API (and so the UI)
+    # still records every log of a run.
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")

@@ -7,4 +7,5 @@ bash scripts/setup.sh
 .venv/bin/ruff format --check .
 .venv/bin/mypy
 .venv/bin/lint-imports --no-cache
+bash scripts/browser.sh  # Chromium and CJK fonts for the digest's browser test (apt, when missing)
 .venv/bin/python -m pytest "$@"
