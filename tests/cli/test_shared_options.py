@@ -34,7 +34,12 @@ def every_command(group: typer.core.TyperGroup, prefix: str = "") -> dict[str, s
 
 # Commands that use only some of the shared options take only those after their name: an option
 # a command accepts is one it honours (extract reads files, sources list/check read config only).
-USES = {"sources list": {"config"}, "sources check": {"config"}, "extract": set[str]()}
+USES = {
+    "sources list": {"config"},
+    "sources check": {"config"},
+    "extract": set[str](),
+    "demo": {"config"},  # its warehouse and data folder are its own, under --out
+}
 
 
 def test_every_command_takes_the_shared_options_it_uses_and_no_other() -> None:
@@ -112,7 +117,7 @@ def test_flows_are_handed_the_chosen_data_folder(
         seen.append(settings.data_path)
         return FakeReport()
 
-    monkeypatch.setattr(flows.cli, "run_ingest", fake_ingest)
+    monkeypatch.setattr(flows.cli.flow_commands, "run_ingest", fake_ingest)
     data = tmp_path / "data"
     result = runner.invoke(app, ["ingest", "--data-dir", str(data), "-w", str(tmp_path / "w")])
     assert result.exit_code == 0, result.output

@@ -1,0 +1,185 @@
+"""Commands over the warehouse itself: `db migrate`, `db status`, `sql`, `archive show`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.text import Text
+
+from flows.output import OutputFormat, render
+
+if TYPE_CHECKING:
+    from warehouse.db import Status
+from flows.cli.app import (
+    ConfigOpt,
+    DataDirOpt,
+    WarehouseOpt,
+    app,
+    console,
+    fail,
+    settings_for,
+)
+
+db_app = typer.Typer(help="Create, migrate and inspect the warehouse.", no_args_is_help=True)
+app.add_typer(db_app, name="db", rich_help_panel="Query and inspect the warehouse")
+
+
+@db_app.command("migrate")
+def db_migrate(
+    ctx: typer.Context,
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Create the warehouse or bring it to the latest schema, and load the seed article.
+
+    Example: hzhk db migrate --warehouse /tmp/test.duckdb
+    """
+    from warehouse.db import WarehouseError, connect, migrate
+
+    settings = settings_for(ctx, warehouse, config, data_dir)
+    try:
+        con = connect(settings.warehouse_path, timezone=settings.timezone)
+        try:
+            applied = migrate(con)
+        finally:
+            con.close()
+    except WarehouseError as exc:
+        raise fail(str(exc)) from exc
+    if applied:
+        for m in applied:
+            console.print(f"applied {m.version:03d}_{m.name}")
+    else:
+        console.print("warehouse is up to date")
+    console.print(f"warehouse: {settings.warehouse_path}")
+
+
+@db_app.command("status")
+def db_status(
+    ctx: typer.Context,
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Show the schema version, the applied migrations and every table with its row count.
+
+    Example: hzhk db status
+    """
+    from warehouse.db import WarehouseError, connect, status
+
+    settings = settings_for(ctx, warehouse, config, data_dir)
+    try:
+        con = connect(settings.warehouse_path, read_only=True, timezone=settings.timezone)
+    except WarehouseError as exc:
+        raise fail(str(exc)) from exc
+    try:
+        st = status(con, settings.warehouse_path)
+    finally:
+        con.close()
+    print_status(st)
+
+
+def print_status(st: Status) -> None:
+    console.print(f"warehouse: {st.path}")
+    if st.version < st.latest:
+        note = f"(latest is {st.latest})"
+        console.print(Text.assemble(f"schema version: {st.version} ", (note, "yellow")))
+    elif st.version > st.latest:
+        note = f"(newer than this code, which knows up to {st.latest})"
+        console.print(Text.assemble(f"schema version: {st.version} ", (note, "yellow")))
+    else:
+        console.print(f"schema version: {st.version}")
+    render(
+        ["migration", "name", "applied_at"],
+        [(f"{v:03d}", name, at) for v, name, at in st.applied],
+        OutputFormat.table,
+        console,
+    )
+    render(
+        ["table", "rows"],
+        [(t.name, t.rows) for t in st.tables],
+        OutputFormat.table,
+        console,
+    )
+    console.print(f"views: {', '.join(st.views)}")
+
+
+@app.command("sql", rich_help_panel="Query and inspect the warehouse")
+def sql(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="SELECT or EXPLAIN statement(s).")],
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Run read-only SQL against the warehouse; writes and local files are refused.
+
+    Times are shown in the settings' time zone (Asia/Hong_Kong unless changed).
+    Example: hzhk sql "select title, published_at from v_articles" --format csv
+    """
+    from warehouse.db import WarehouseError
+    from warehouse.query import QueryError, read_only_query
+
+    settings = settings_for(ctx, warehouse, config, data_dir)
+    try:
+        result = read_only_query(settings.warehouse_path, query, timezone=settings.timezone)
+    except (QueryError, WarehouseError) as exc:
+        raise fail(str(exc)) from exc
+    render(result.columns, result.rows, fmt, console)
+
+
+archive_app = typer.Typer(help="Read the raw page archive (no network).", no_args_is_help=True)
+
+app.add_typer(archive_app, name="archive", rich_help_panel="Query and inspect the warehouse")
+
+
+@archive_app.command("show")
+def archive_show(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(help="sha256 (or 8+ char prefix), archive key or URL.")],
+    meta_only: Annotated[bool, typer.Option("--meta", help="Only the metadata.")] = False,
+    warehouse: WarehouseOpt = None,
+    config: ConfigOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Print a stored page (metadata, then its decoded text) from the archive.
+
+    Example: hzhk archive show https://www.news.gov.hk/eng/index.html --meta
+    """
+    from flows.http.fetcher import is_text
+    from parsers.charset import decode_html
+    from warehouse.archive import ArchiveError, read_body
+    from warehouse.db import WarehouseError, connect
+
+    settings = settings_for(ctx, warehouse, config, data_dir)
+    try:
+        con = connect(settings.warehouse_path, read_only=True, timezone=settings.timezone)
+        try:
+            page = read_body(con, settings.data_path / "archive", key)
+        finally:
+            con.close()
+    except (ArchiveError, WarehouseError) as exc:
+        raise fail(str(exc)) from exc
+    if page is None:
+        raise fail(f"nothing archived for {key}")
+    for label, value in (
+        ("sha256", page.content_sha256),
+        ("url", page.url),
+        ("final url", page.final_url),
+        ("fetched at", page.fetched_at.isoformat()),
+        ("status", page.status),
+        ("content type", page.content_type),
+        ("charset", page.charset),
+        ("bytes", f"{page.size} ({page.stored_size} stored)"),
+        ("archive key", page.archive_key),
+    ):
+        typer.echo(f"{label}: {value}")
+    if meta_only:
+        return
+    typer.echo()
+    if is_text(page.content_type):
+        typer.echo(decode_html(page.body, page.content_type).text)
+    else:
+        typer.echo(f"({page.content_type} body of {page.size} bytes; not text)")
