@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 from tests.fetch.fetch_harness import FaultServer, Reply, no_robots
 
 # Property tests check behaviour, never speed: no per-example deadline on a busy 2-core machine.
+# The example budget is a profile, chosen with HZHK_HYPOTHESIS_PROFILE: `ci` (the default, what
+# CI runs) or `long` (what `python -m bench.fuzz` runs: at least 10,000 examples per test).
+# Tests name no max_examples of their own, so one switch sets every budget.
 settings.register_profile("hzhk", deadline=None, print_blob=True)
-settings.load_profile("hzhk")
+settings.register_profile("ci", parent=settings.get_profile("hzhk"), max_examples=60)
+settings.register_profile(
+    "long",
+    parent=settings.get_profile("hzhk"),
+    max_examples=int(os.environ.get("HZHK_FUZZ_EXAMPLES", "10000")),
+    suppress_health_check=list(HealthCheck),
+    database=None,  # a long run's finds are printed, not replayed in everyone's next run
+)
+settings.load_profile(os.environ.get("HZHK_HYPOTHESIS_PROFILE", "ci"))
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHARED_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"

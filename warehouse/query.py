@@ -67,7 +67,7 @@ def read_only_query(path: Path, sql: str, *, timezone: str = DISPLAY_TIMEZONE) -
                     f"refused: `hzhk sql` reads only the warehouse, not local files ({first})"
                 ) from exc
             except duckdb.Error as exc:
-                raise QueryError(f"SQL error: {exc}") from exc
+                raise QueryError(f"SQL error: {one_line(exc)}") from exc
         return result
     finally:
         con.close()
@@ -87,7 +87,23 @@ def parse(con: duckdb.DuckDBPyConnection, sql: str) -> list[duckdb.Statement]:
     try:
         return list(con.extract_statements(sql))
     except duckdb.Error as exc:
-        raise QueryError(f"SQL error: {exc}") from exc
+        raise QueryError(f"SQL error: {one_line(exc)}") from exc
+
+
+MAX_ERROR_CHARS = 300
+
+
+def one_line(exc: BaseException) -> str:
+    """DuckDB's message on one line: it spans several ("LINE 1: ..." and a caret line under the
+    spot), which a terminal shows as a broken error and a log as several entries. The caret
+    line is dropped, the rest kept in order (the query text as typed, brackets and all), and a
+    message quoting a 100 KB query is cut short."""
+    parts = [" ".join(line.split()) for line in str(exc).splitlines()]
+    parts = [part for part in parts if part and set(part) != {"^"}]
+    text = parts[0] if parts else type(exc).__name__
+    if len(parts) > 1:
+        text += f" ({'; '.join(parts[1:])})"
+    return text if len(text) <= MAX_ERROR_CHARS else text[: MAX_ERROR_CHARS - 1] + "…"
 
 
 def refusal(con: duckdb.DuckDBPyConnection, statements: Sequence[duckdb.Statement]) -> str | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from functools import cached_property
 from typing import ClassVar
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHTMLWarning
 from lxml.html import HtmlElement
@@ -26,6 +26,7 @@ from parsers.article.boilerplate import drop_author_bio, is_caption, split_body,
 from parsers.article.language import detect_language
 from parsers.article.metadata import PageMeta, parse_tree, read_meta
 from parsers.dates import CHINA_TZ, parse_datetime, why_dropped
+from parsers.urls import resolve
 from parsers.whitespace import clean_text
 from records.articles import Access, ArticleRecord, Image
 
@@ -295,11 +296,14 @@ class ArticleParser:
                 if not isinstance(src, str) or not src.strip() or src.startswith("data:"):
                     continue
                 caption = image_caption(img, self.caption_selector)
-                images.append(Image(url=urljoin(page.url, src.strip()), caption=caption))
+                url = resolve(page.url, src)
+                if url:
+                    images.append(Image(url=url, caption=caption))
         if not images:
             og = page.meta.first("og:image")
-            if og:
-                images.append(Image(url=urljoin(page.url, og)))
+            url = resolve(page.url, og) if og else None
+            if url:
+                images.append(Image(url=url))
         return tuple(images)
 
     def get_access(self, page: Page) -> Access:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from lxml.etree import ParserError
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
+from parsers.urls import resolve
 from parsers.whitespace import clean_text
 
 _PARSER = HTMLParser(encoding="utf-8", remove_comments=True, huge_tree=True)
@@ -194,7 +194,7 @@ def read_meta(tree: HtmlElement | None, url: str) -> PageMeta:
         rels = (link.get("rel") or "").lower().split()
         href = (link.get("href") or "").strip()
         if "canonical" in rels and href:
-            canonical = urljoin(url, href)
+            canonical = resolve(url, href)
             break
     lang = tree.get("lang") or ""
     return PageMeta(

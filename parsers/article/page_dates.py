@@ -30,10 +30,10 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from htmldate import find_date
 from lxml.html import HtmlElement
 
-from parsers.article.base import Page
+from parsers.article.base import PUBLISHED_META, Page
 from parsers.article.headlines import in_masthead, is_masthead
 from parsers.article.shown_dates import Shown, read_shown
-from parsers.dates import CHINA_TZ, parse_datetime
+from parsers.dates import CHINA_TZ, parse_datetime, why_dropped
 
 # Elements whose class, id or itemprop name a printed date.
 _DATE_HINT = re.compile(
@@ -234,6 +234,30 @@ def read_page_dates(page: Page, default_tz: tzinfo, chinese: bool) -> PageDates:
     )
 
 
+# A date written as a machine writes it (ISO 8601, with a time and a zone or not).
+_ISO_LIKE = re.compile(
+    r"\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+)
+
+
+def shows_doubtful_date(page: Page, default_tz: tzinfo) -> bool:
+    """Whether the page gives its own date (metadata, JSON-LD or printed) in a form the checks
+    of `parsers.dates` dropped (an impossible offset, 30 February, year 0 or 9999). Such a page
+    has no trustworthy date, and none is guessed for it: htmldate would read the bare day out of
+    the very string that was refused."""
+    meta = page.meta
+    given = [meta.first(*PUBLISHED_META), meta.linked.date_published if meta.linked else None]
+    if any(why_dropped(text, default_tz) for text in given):
+        return True
+    if page.tree is None:
+        return False
+    for text in page.tree.xpath("//body//text()[not(ancestor::script or ancestor::style)]"):
+        for found in _ISO_LIKE.finditer(str(text)[:400]):
+            if why_dropped(found.group(), default_tz):
+                return True
+    return False
+
+
 def htmldate_day(page: Page) -> date | None:
     """htmldate's reading (original date, extensive search), given no clock of ours."""
     if page.tree is None:
@@ -322,6 +346,8 @@ def find_published(
             return shown.moment
     if found.in_url is not None:
         return _midnight(found.in_url, default_tz)
+    if shows_doubtful_date(page, default_tz):
+        return None  # the page's own date was dropped: not guessed from elsewhere (htmldate)
     day = htmldate_day(page)
     if day is None:
         return None

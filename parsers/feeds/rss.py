@@ -15,7 +15,7 @@ from typing import Any
 import feedparser
 
 from parsers.charset import decode_html, normalise, sniff_declared
-from parsers.dates import parse_datetime
+from parsers.dates import parse_datetime, why_dropped
 from parsers.errors import ParseError
 from parsers.feeds.fragments import fragment_text
 from parsers.feeds.language_tags import language_tag
@@ -76,13 +76,20 @@ def feed_context(parsed: Any, options: Mapping[str, str]) -> FeedContext:
     return FeedContext(language, zone(options.get("default_tz"), language))
 
 
-def _date(entry: Any, key: str, default_tz: tzinfo) -> datetime | None:
+def _date(entry: Any, key: str, default_tz: tzinfo, problems: list[str]) -> datetime | None:
     """Read the raw text ourselves, and only that: feedparser's parsed tuple is UTC and forgets
     whether the feed gave a zone at all (which decides UTC+8 for Chinese feeds), turns 30 Feb
     into 2 Mar, and bypasses the plausibility check (a `9999-12-31` once stopped tracking on
     every run; `0000-01-01` made `timegm` raise and lost the whole feed). `dict.get` because
-    feedparser's own `get("updated")` quietly answers with the published date."""
-    return parse_datetime(dict.get(entry, key), default_tz)
+    feedparser's own `get("updated")` quietly answers with the published date.
+
+    A date the feed gives but that cannot be trusted is noted in `problems`, so the article
+    says why it has no date instead of silently missing one."""
+    text = dict.get(entry, key)
+    value = parse_datetime(text, default_tz)
+    if value is None and isinstance(text, str) and (why := why_dropped(text, default_tz)):
+        problems.append(f"feed {key}_at {why}")
+    return value
 
 
 def _authors(entry: Any) -> tuple[str, ...]:
@@ -107,17 +114,19 @@ def entry_item(entry: Any, base: str, context: FeedContext) -> FeedItem | None:
     if url is None:
         return None
     source = entry.get("source") or {}
+    problems: list[str] = []
     return FeedItem(
         url=url,
         title=fragment_text(entry.get("title")),
-        published_at=_date(entry, "published", context.default_tz),
-        updated_at=_date(entry, "updated", context.default_tz),
+        published_at=_date(entry, "published", context.default_tz, problems),
+        updated_at=_date(entry, "updated", context.default_tz, problems),
         summary=fragment_text(entry.get("summary")),
         publisher=fragment_text(source.get("title")),
         publisher_url=source.get("href") or None,
         language=language_tag(entry.get("language")) or context.language,
         guid=entry.get("id") or None,
         authors=_authors(entry),
+        problems=tuple(problems),
     )
 
 

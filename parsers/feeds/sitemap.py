@@ -14,7 +14,7 @@ from datetime import datetime, tzinfo
 from xml.etree.ElementTree import Element
 
 from parsers.compression import gunzip
-from parsers.dates import checked_item, parse_datetime
+from parsers.dates import checked_item, parse_datetime, why_dropped
 from parsers.errors import ParseError
 from parsers.feeds.fragments import fragment_text
 from parsers.feeds.language_tags import language_tag
@@ -48,14 +48,25 @@ def _entry(
         return None
     news = _child(element, "news")
     publication = _child(news, "publication") if news is not None else None
+    problems: list[str] = []
     return FeedItem(
         url=url,
         title=_text(news, "title"),
-        published_at=parse_datetime(_text(news, "publication_date"), default_tz),
-        updated_at=parse_datetime(_text(element, "lastmod"), default_tz),
+        published_at=_date(_text(news, "publication_date"), "published_at", default_tz, problems),
+        updated_at=_date(_text(element, "lastmod"), "updated_at", default_tz, problems),
         publisher=_text(publication, "name"),
         language=language_tag(_text(publication, "language")) or language,
+        problems=tuple(problems),
     )
+
+
+def _date(text: str | None, name: str, default_tz: tzinfo, problems: list[str]) -> datetime | None:
+    """The date, or None with the reason noted when the sitemap gives one that cannot be
+    trusted (so the article says why it has no date)."""
+    value = parse_datetime(text, default_tz)
+    if value is None and (why := why_dropped(text, default_tz)):
+        problems.append(f"sitemap {name} {why}")
+    return value
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,8 +26,10 @@ def zone(name: str | None, language: str | None = None) -> tzinfo:
         offset = _OFFSET.match(text)
         if offset:
             sign = -1 if offset.group(1) == "-" else 1
-            minutes = int(offset.group(2)) * 60 + int(offset.group(3) or 0)
-            return timezone(sign * timedelta(minutes=minutes))
+            hours, minutes = int(offset.group(2)), int(offset.group(3) or 0)
+            if minutes >= 60 or hours * 60 + minutes > 14 * 60:  # no zone on Earth: refused
+                raise ParseError(f"impossible time zone option default_tz={name!r}")
+            return timezone(sign * timedelta(hours=hours, minutes=minutes))
         try:
             return ZoneInfo(text)
         except (ZoneInfoNotFoundError, ValueError) as error:
