@@ -81,6 +81,34 @@ class FetchSettings(BaseModel):
         return value
 
 
+class ScheduleSettings(BaseModel):
+    """When `hzhk serve` runs the deployments. A source's own `poll_interval_minutes` still
+    decides whether a run asks it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pipeline_every_minutes: float = Field(default=60.0, gt=0, le=10_080)  # ingest+track+digests
+    digest_cron: str = "0 9 * * 1"  # the weekly digest: Monday 09:00 ...
+    timezone: str = "Asia/Hong_Kong"  # ... in this zone
+    server_port: int = Field(default=4200, ge=1, le=65535)  # the Prefect server `serve` starts
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r} (use an IANA name)") from exc
+        return value
+
+    @field_validator("digest_cron")
+    @classmethod
+    def _five_fields(cls, value: str) -> str:
+        if len(value.split()) != 5:
+            raise ValueError(f"{value!r} is not a cron expression of five fields")
+        return value
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix=ENV_PREFIX, env_nested_delimiter=ENV_NESTING, extra="forbid"
@@ -91,10 +119,17 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
     reports_dir: Path = Path("reports")
     timezone: str = "Asia/Hong_Kong"
+    # How long a run waits for a warehouse file another process holds (a query, a notebook)
+    # before failing with one line; pauses double from 0.2 s to 10 s.
+    warehouse_wait_s: float = Field(default=600.0, ge=0, le=DAY_S)
+    # After each run, a read-only copy beside the warehouse (`<name>.snapshot.duckdb`) that
+    # queries, notebooks and the duckdb CLI open without waiting for a run to finish.
+    publish_snapshot: bool = True
     relevance_threshold: float | None = Field(
         default=None, ge=-1e6, le=1e6
     )  # None: relevance.toml's
     fetch: FetchSettings = Field(default_factory=FetchSettings)
+    schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)
 
     @field_validator("timezone")
     @classmethod
@@ -175,6 +210,8 @@ def load_settings(
         return _Settings(**overrides)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{toml_file} is not valid TOML: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{toml_file} is not valid TOML: not UTF-8 text ({exc.reason})") from exc
     except EnvParseError as exc:
         raise ConfigError(_describe_env(exc)) from exc
     except ValidationError as exc:

@@ -6,12 +6,14 @@ names the file, the entry (its position and id) and the field that is wrong.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from config.errors import ConfigError, explain_one
 
@@ -71,8 +73,29 @@ class Source(BaseModel):
     timespan: str | None = Field(default=None, pattern=r"^\d+(min|h|d|w|m)$")
     # html_list: CSS selector of the article links on the list page
     selector: str | None = None
+    # html_list: CSS selector of the link to the next (older) page, which `hzhk backfill` follows
+    # back through the list (default: the page's rel="next" link)
+    next_selector: str | None = None
     # any feed: the zone of times the feed gives without one (default: UTC+8 for Chinese feeds)
     default_tz: str | None = None
+
+    @field_validator("default_tz")
+    @classmethod
+    def _real_zone(cls, value: str | None) -> str | None:
+        """An IANA name or an offset the Earth has (feeds' zone-less times are read in it)."""
+        if value is None or value.strip().upper() in {"UTC", "GMT", "Z"}:
+            return value
+        offset = re.fullmatch(r"(?:UTC|GMT)?\s*[+-](\d{1,2}):?(\d{2})?", value.strip(), re.I)
+        if offset:
+            hours, minutes = int(offset.group(1)), int(offset.group(2) or 0)
+            if minutes >= 60 or hours * 60 + minutes > 14 * 60:
+                raise ValueError(f"default_tz {value!r} is no offset in use (within ±14:00)")
+            return value
+        try:
+            ZoneInfo(value.strip())
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"default_tz {value!r} is neither an IANA zone nor an offset") from exc
+        return value
 
     @model_validator(mode="after")
     def _kind_fields_agree(self) -> Source:
@@ -103,6 +126,8 @@ class Source(BaseModel):
             raise ValueError("kind 'html_list' needs a selector (CSS, for the article links)")
         if self.kind != "html_list" and self.selector is not None:
             raise ValueError("selector is only for kind 'html_list'")
+        if self.kind != "html_list" and self.next_selector is not None:
+            raise ValueError("next_selector is only for kind 'html_list'")
         return self
 
     @property

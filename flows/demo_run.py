@@ -19,7 +19,7 @@ from demo.server import SOURCES, DemoSite, serving
 from flows.reports import IngestReport, TrackReport
 
 if TYPE_CHECKING:  # importing the flows imports Prefect, which must come after its environment
-    from flows.digest import DigestReport
+    from flows.digest_flow import DigestReport
 
 DEMO_PACE_S = 0.2  # our own server: polite pacing still on, shorter than a real site's
 
@@ -60,7 +60,7 @@ def run_demo(base: Settings, out: Path) -> DemoReport:
     with serving() as site:
         settings = demo_settings(base, out, site)
         configure_prefect(settings)
-        from flows.digest import digest
+        from flows.digest_flow import digest
         from flows.ingest import ingest
         from flows.track import track
 

@@ -30,6 +30,7 @@ from config.knowledge import load_measures
 from config.settings import Settings, load_settings
 from digest.entries import IndexEntry
 from digest.render import render_all, render_feed, render_index
+from flows.run_guard import exclusive_run, recorded_run
 from records.digest import Digest, Period
 from warehouse.db import connect, open_warehouse
 from warehouse.digest import (
@@ -72,7 +73,14 @@ def choose_periods(
 ) -> list[Period]:
     tz = settings.timezone
     if all_weeks:
-        with closing(connect(settings.warehouse_path, read_only=True, timezone=tz)) as con:
+        with closing(
+            connect(
+                settings.warehouse_path,
+                read_only=True,
+                timezone=tz,
+                wait_s=settings.warehouse_wait_s,
+            )
+        ) as con:
             return weeks_with_coverage(con, tz)
     if week is not None:
         return [iso_week(week, tz)]
@@ -105,7 +113,11 @@ def build_digests(
 
         threshold = load_relevance_config(settings.config_dir).threshold
     tz = settings.timezone
-    with closing(connect(settings.warehouse_path, read_only=True, timezone=tz)) as con:
+    with closing(
+        connect(
+            settings.warehouse_path, read_only=True, timezone=tz, wait_s=settings.warehouse_wait_s
+        )
+    ) as con:
         return [
             build_digest(
                 con,
@@ -170,7 +182,7 @@ def write_digests(
                 },
             )
         )
-    with closing(open_warehouse(settings.warehouse_path)) as con:
+    with closing(open_warehouse(settings.warehouse_path, settings.warehouse_wait_s)) as con:
         for r in recorded:
             record_digest(con, r)
     return recorded
@@ -215,15 +227,33 @@ def digest(
     out: Path | None = None,
     generated_at: datetime | None = None,
     demo: bool = False,
+    wait: bool = False,
 ) -> DigestReport:
     """Write the digest of a week (default: the last complete one), of a span, or of every week
-    with coverage; refresh the reports' index and Atom feed."""
-    logger = get_run_logger()
+    with coverage; refresh the reports' index and Atom feed. One run at a time per warehouse."""
     settings = settings or load_settings()
+    with exclusive_run(settings, FLOW_NAME, wait=wait), recorded_run(settings, FLOW_NAME) as run:
+        report = write_reports(settings, week, start, end, all_weeks, out, generated_at, demo)
+        run.counts["digests"] = len(report.written)
+        return report
+
+
+def write_reports(
+    settings: Settings,
+    week: str | None,
+    start: date | None,
+    end: date | None,
+    all_weeks: bool,
+    out: Path | None,
+    generated_at: datetime | None,
+    demo: bool,
+) -> DigestReport:
+    """The digest run itself, read top to bottom (see the module's docstring)."""
+    logger = get_run_logger()
     reports = (out or settings.reports_path).resolve()
     moment = generated_at or datetime.now(UTC).replace(microsecond=0)
     today = moment.astimezone(ZoneInfo(settings.timezone)).date()
-    open_warehouse(settings.warehouse_path).close()  # migrated: the views below may be new
+    open_warehouse(settings.warehouse_path, settings.warehouse_wait_s).close()  # views may be new
     periods = choose_periods(
         settings, week=week, start=start, end=end, all_weeks=all_weeks, today=today
     )
@@ -231,7 +261,7 @@ def digest(
     to_render = periods + [w for w in touched_neighbours(weeks, periods) if w not in periods]
     digests = build_digests(settings, to_render, moment, demo)
     write_digests(settings, reports, digests, weeks)
-    with closing(open_warehouse(settings.warehouse_path)) as con:
+    with closing(open_warehouse(settings.warehouse_path, settings.warehouse_wait_s)) as con:
         entries = index_entries(recorded_digests(con), reports, settings.timezone)
     index, feed = reports / "index.html", reports / "feed.xml"
     write_text(index, render_index(entries))
@@ -253,7 +283,7 @@ def digest(
 def week_chain(settings: Settings, reports: Path, periods: Sequence[Period]) -> list[Period]:
     """Every week digest of this reports folder, written before or now, oldest first: the chain
     the previous/next links follow (a digest of a span of days stands alone)."""
-    with closing(open_warehouse(settings.warehouse_path)) as con:
+    with closing(open_warehouse(settings.warehouse_path, settings.warehouse_wait_s)) as con:
         earlier = [r.period for r in recorded_digests(con) if _in(reports, r)]
     weeks = {label: iso_week(label, settings.timezone) for label in earlier if "-W" in label}
     weeks |= {p.label: p for p in periods if "-W" in p.label}

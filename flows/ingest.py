@@ -15,6 +15,11 @@ Read top to bottom, it is the run:
 
 robots.txt fetches made along the way are logged by the store step that follows them.
 
+The same run serves `backfill` (flows/backfill.py): given a `Window`, discovery asks each source
+for that span instead of "what is new", unconditionally, and the feeds' answers are logged
+without validators (they were read for the window, not as the feed's state); the rest, from
+fetching to the holds, is this run's.
+
 Failures are values: a failing source or page becomes a row in `ingest_errors` (and its HTTP
 attempts rows in `fetches`), and the rest of the run goes on. Each store step opens its own short
 DuckDB connection, because an open read-write connection locks the file for every other process.
@@ -47,8 +52,9 @@ from flows.discover import (
     with_feed_metadata,
 )
 from flows.http.fetcher import Fetcher
-from flows.polling import due_sources, request_url, source_row
+from flows.polling import Window, due_sources, request_url, source_row
 from flows.reports import IngestCounts, IngestReport
+from flows.run_guard import exclusive_run
 from parsers.article import parse_article
 from parsers.errors import ParseError
 from parsers.urls import canonicalize, is_fetchable
@@ -90,14 +96,18 @@ def chunks(items: Sequence[Candidate], size: int) -> Iterator[Sequence[Candidate
 
 @task(name="prepare", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
 def prepare(
-    settings: Settings, run_id: str, configured: Sequence[Source], sources: Sequence[Source]
+    settings: Settings,
+    run_id: str,
+    configured: Sequence[Source],
+    sources: Sequence[Source],
+    flow_name: str = FLOW_NAME,
 ) -> tuple[dict[str, Validators], dict[str, datetime]]:
-    """Migrate, record the run, mirror every configured source; then, by source, the feeds'
-    validators and when each feed last answered."""
-    con = open_warehouse(settings.warehouse_path)
+    """Migrate, record the run (as `flow_name`'s), mirror every configured source; then, by
+    source, the feeds' validators and when each feed last answered."""
+    con = open_warehouse(settings.warehouse_path, settings.warehouse_wait_s)
     try:
         with transaction(con):
-            start_run(con, run_id, FLOW_NAME, now())
+            start_run(con, run_id, flow_name, now())
             upsert_sources(con, [source_row(s) for s in configured], updated_at=now())
         urls = [request_url(s) for s in sources]
         stored = validators_for(con, urls)
@@ -119,23 +129,37 @@ def prepare(
     timeout_seconds=DISCOVER_TIMEOUT_S,
 )
 async def discover(
-    fetcher: Fetcher, source: Source, validators: Validators | None, gate: GdeltGate
+    fetcher: Fetcher,
+    source: Source,
+    validators: Validators | None,
+    gate: GdeltGate,
+    window: Window | None = None,
 ) -> Discovery:
-    found = await discover_source(fetcher, source, validators=validators, gdelt_gate=gate)
+    found = await discover_source(
+        fetcher, source, validators=validators, gdelt_gate=gate, window=window
+    )
     logger = get_run_logger()
     if found.ok:
         logger.info("%s: %d links", source.id, len(found.candidates))
     else:  # recorded in ingest_errors and listed by the CLI, one line per source
         logger.info("%s failed: %s", source.id, found.error)
+    for note in found.notes:
+        logger.info("%s", note)
     return found
 
 
 async def discover_all(
-    fetcher: Fetcher, sources: Sequence[Source], validators: dict[str, Validators]
+    fetcher: Fetcher,
+    sources: Sequence[Source],
+    validators: dict[str, Validators],
+    window: Window | None = None,
 ) -> list[Discovery]:
-    """All sources at once (the fetcher paces per host); a crashed task is a failed source."""
+    """All sources at once (the fetcher paces per host); a crashed task is a failed source.
+    With a window (a backfill), each source is asked for that span of time."""
     gate = GdeltGate(fetcher.settings.gdelt_interval_s)
-    calls = [discover(fetcher, s, validators.get(s.id), gate, return_state=True) for s in sources]
+    calls = [
+        discover(fetcher, s, validators.get(s.id), gate, window, return_state=True) for s in sources
+    ]
     # An async task called with return_state gives an awaitable of its State.
     states = await asyncio.gather(*cast(list[Awaitable[State[Discovery]]], calls))
     found: list[Discovery] = []
@@ -181,7 +205,7 @@ def store_discovery(
     counts.links_unique = len(candidates)
     headlines = [c for c in candidates if c.headline_only]
     pages = [c for c in candidates if not c.headline_only]
-    with writing(settings.warehouse_path) as con:
+    with writing(settings.warehouse_path, settings.warehouse_wait_s) as con:
         known = known_urls(con, [c.url for c in pages])
         held = held_urls(con, [c.url for c in pages if c.url not in known], at)
         with transaction(con):
@@ -258,7 +282,7 @@ def write_pages(
     failures = failed_for_good(results, problems)
     at = now()
     archive = settings.data_path / "archive"
-    with writing(settings.warehouse_path) as con, transaction(con):
+    with writing(settings.warehouse_path, settings.warehouse_wait_s) as con, transaction(con):
         logged = record_results(con, results, run_id=run_id, archive_dir=archive)
         record_results(con, robots, run_id=run_id, archive_dir=archive)
         upserted = upsert_articles(con, versions)
@@ -324,7 +348,7 @@ def store_one_by_one(
             for c, _, e in lost
         ]
         logged = [r for _, r, _ in lost if r is not None]
-        with writing(settings.warehouse_path) as con, transaction(con):
+        with writing(settings.warehouse_path, settings.warehouse_wait_s) as con, transaction(con):
             record_results(con, logged, run_id=run_id, archive_dir=settings.data_path / "archive")
             record_problems(con, run_id, problems)
         counts.store_failures += len(lost)
@@ -438,6 +462,8 @@ def trusted_canonical(record: ArticleRecord, fetched: str) -> str:
     same_site = _site(parts.hostname) == _site(origin.hostname)
     if not same_site or parts.path in ("", "/"):
         return fetched
+    if origin.fragment and not parts.fragment:  # one post of a live blog (parsers.urls)
+        return f"{declared}#{origin.fragment}"
     return declared
 
 
@@ -473,7 +499,7 @@ def finish(
         if d.feed is not None and (error is None or not d.feed.ok)
         for fetch in d.fetches_to_log(keep_validators=d.source_id not in retry)
     ]
-    with writing(settings.warehouse_path) as con:
+    with writing(settings.warehouse_path, settings.warehouse_wait_s) as con:
         record_results(con, feeds, run_id=run_id, archive_dir=settings.data_path / "archive")
         status = "failed" if error else "completed"
         finish_run(
@@ -492,25 +518,45 @@ async def ingest(
     source_ids: list[str] | None = None,
     batch_size: int = BATCH_SIZE,
     force: bool = False,
+    wait: bool = False,
 ) -> IngestReport:
     """Discover, fetch, parse and store the enabled sources that are due (or the named ones).
 
     A source is due when its poll interval has passed since its feed last answered; naming
     sources or `force` polls them regardless, so a person can always ask for fresh news.
     `settings` come from the caller (the CLI built them from its options); a deployment that
-    passes none reads them from the environment and config folder.
+    passes none reads them from the environment and config folder. One run at a time per
+    warehouse (flows/run_guard.py): another one under way makes this one wait (`wait`) or stop.
     """
+    settings = settings or load_settings()
+    with exclusive_run(settings, FLOW_NAME, wait=wait):
+        return await run_ingest(settings, sources_file, source_ids, batch_size, force)
+
+
+async def run_ingest(
+    settings: Settings,
+    sources_file: Path | None,
+    source_ids: list[str] | None,
+    batch_size: int,
+    force: bool,
+    *,
+    window: Window | None = None,
+    flow_name: str = FLOW_NAME,
+) -> IngestReport:
+    """The ingest run itself, read top to bottom (see the module's docstring); with a window,
+    a backfill's (recorded in `runs` as `flow_name`)."""
     from prefect.runtime import flow_run
 
     logger = get_run_logger()
-    settings = settings or load_settings()
     path = sources_file or settings.config_dir / "sources.toml"
     configured = load_sources(path)
     sources = select_sources(configured, source_ids)
     run_id = str(flow_run.id or uuid.uuid4())
     logger.info("run %s: %d sources from %s", run_id, len(sources), path)
 
-    validators, polled = prepare(settings, run_id, configured, sources)
+    validators, polled = prepare(settings, run_id, configured, sources, flow_name)
+    if window is not None:  # a span is asked for in full: a 304 would say nothing about it
+        validators = {}
     not_due = 0
     if not source_ids and not force:
         due = due_sources(sources, polled, now())
@@ -521,10 +567,12 @@ async def ingest(
         sources = due
     counts = IngestCounts(sources=len(sources), sources_not_due=not_due)
     discoveries: list[Discovery] = []
-    retry: set[str] = set()  # sources with pages that may be fetched next time
+    # Sources whose feeds the next run must read in full (logged without validators): those with
+    # pages that may be fetched next time, and in a backfill every one (read for the window).
+    retry: set[str] = {s.id for s in sources} if window is not None else set()
     try:
         async with Fetcher(settings.fetch, settings.allow_hosts) as fetcher:
-            discoveries = await discover_all(fetcher, sources, validators)
+            discoveries = await discover_all(fetcher, sources, validators, window)
             counts.sources_failed = sum(1 for d in discoveries if not d.ok)
             counts.feeds_not_modified = sum(
                 1 for d in discoveries if d.feed is not None and d.feed.outcome == "not_modified"
@@ -560,4 +608,5 @@ async def ingest(
         raise
     problems = finish(settings, run_id, discoveries, counts, retry, None)
     logger.info("run %s completed: %s", run_id, counts.as_dict())
-    return IngestReport(run_id, "completed", counts, problems)
+    notes = tuple(note for d in discoveries for note in d.notes)
+    return IngestReport(run_id, "completed", counts, problems, notes)

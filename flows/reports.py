@@ -7,6 +7,7 @@ flow adds them up, so a misspelt count is a type error instead of a silent zero.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
+from datetime import date
 from typing import Self
 
 from records.runs import RunProblem
@@ -49,12 +50,15 @@ class IngestCounts(Counts):
 
 @dataclass(frozen=True, slots=True)
 class IngestReport:
-    """What an ingest run did; the same facts are in the `runs` row and `ingest_errors`."""
+    """What an ingest run did; the same facts are in the `runs` row and `ingest_errors`.
+
+    `notes` are what a backfill's discovery could not reach (one line each; not failures)."""
 
     run_id: str
     status: str
     counts: IngestCounts
     problems: tuple[RunProblem, ...]
+    notes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -70,3 +74,38 @@ class TrackReport:
     run_id: str
     status: str
     counts: TrackCounts
+
+
+@dataclass
+class ReparseCounts(Counts):
+    pages: int = 0  # archived pages parsed again
+    unchanged: int = 0  # parsed to the record already stored
+    changed: int = 0  # parsed to a different record: stored (or, in a dry run, would be)
+    failed: int = 0  # could not be read back or parsed: one `reparse` problem each
+    store_failures: int = 0  # changed records the warehouse could not take
+    retracked: int = 0  # changed articles tracked again
+
+
+@dataclass(frozen=True, slots=True)
+class ReparseReport:
+    """What a reparse run did; `track` is the track run that followed it (None when nothing
+    changed, or in a dry run, which writes nothing and records no run)."""
+
+    run_id: str
+    status: str
+    dry_run: bool
+    counts: ReparseCounts
+    problems: tuple[RunProblem, ...]
+    track: TrackReport | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BackfillReport:
+    """What a backfill did: the window asked for (first and last day, inclusive), the ingest run
+    that fetched and stored it (recorded in `runs` as `backfill`), and what could not be had, one
+    line each (GDELT's clamped part, feeds that do not reach back, caps met)."""
+
+    first_day: date
+    last_day: date
+    ingest: IngestReport
+    notes: tuple[str, ...]

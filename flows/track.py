@@ -33,6 +33,7 @@ from prefect.cache_policies import NO_CACHE
 from config.knowledge import load_knowledge
 from config.settings import Settings, load_settings
 from flows.reports import TrackCounts, TrackReport
+from flows.run_guard import exclusive_run
 from records.events import Copy, DuplicateLink
 from records.facts import ArticleFacts
 from records.tracking import StoredArticle, TrackedBatch
@@ -84,7 +85,7 @@ def _text(article: StoredArticle) -> ArticleText:
 
 @task(name="load-articles", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
 def load_articles(settings: Settings, run_id: str, since: date | None) -> list[StoredArticle]:
-    with closing(open_warehouse(settings.warehouse_path)) as con:
+    with closing(open_warehouse(settings.warehouse_path, settings.warehouse_wait_s)) as con:
         start_run(con, run_id, FLOW_NAME, _now())
         return articles_to_track(con, since)
 
@@ -104,7 +105,9 @@ def find_duplicates(
         if s.signature is not None
     ]
     buckets = {b for c in copies for b in c.signature.buckets()}
-    with closing(connect(settings.warehouse_path, read_only=True)) as con:
+    with closing(
+        connect(settings.warehouse_path, read_only=True, wait_s=settings.warehouse_wait_s)
+    ) as con:
         known = copies_sharing_buckets(con, buckets, [a.article_id for a in batch])
     return link_duplicates(copies, known)
 
@@ -142,7 +145,9 @@ def group_events(
     batch_ids = [a.article_id for a in batch]
     days = [d for a in batch if (d := reference_date(a.published_at)) is not None]
     context: list[StoredArticle] = []
-    with closing(connect(settings.warehouse_path, read_only=True)) as con:
+    with closing(
+        connect(settings.warehouse_path, read_only=True, wait_s=settings.warehouse_wait_s)
+    ) as con:
         if days:
             margin = timedelta(days=2 * knowledge.events.window_days)
             context = event_context(con, min(days) - margin, max(days) + margin, batch_ids)
@@ -178,7 +183,7 @@ def store(
     grouped: Grouped,
     knowledge: TrackingKnowledge,
 ) -> None:
-    with closing(connect(settings.warehouse_path)) as con:
+    with closing(connect(settings.warehouse_path, wait_s=settings.warehouse_wait_s)) as con:
         store_facts(
             con,
             [(s.article_id, s.facts or NO_FACTS) for s in assessments],
@@ -203,7 +208,7 @@ def store(
 def finish(
     settings: Settings, run_id: str, reference: date, counts: TrackCounts, error: str | None
 ) -> TrackCounts:
-    with closing(connect(settings.warehouse_path)) as con:
+    with closing(connect(settings.warehouse_path, wait_s=settings.warehouse_wait_s)) as con:
         refresh_event_status(con, reference - timedelta(days=reference.weekday()))
         counts.events_total = count_events(con)
         finish_run(
@@ -222,15 +227,22 @@ def track(
     settings: Settings | None = None,
     since: date | None = None,
     reference: date | None = None,
+    wait: bool = False,
 ) -> TrackReport:
     """Track new and changed articles (or all published since `since`) into events.
 
     `reference` is the day whose week decides new vs continuing (default: today, local time).
     A run that stops part-way is recorded as failed (the batches before it stay stored) and
-    raises, so Prefect shows the run as Failed too.
+    raises, so Prefect shows the run as Failed too. One run at a time per warehouse.
     """
-    logger = get_run_logger()
     settings = settings or load_settings()
+    with exclusive_run(settings, FLOW_NAME, wait=wait):
+        return run_track(settings, since, reference)
+
+
+def run_track(settings: Settings, since: date | None, reference: date | None) -> TrackReport:
+    """The track run itself, read top to bottom (see the module's docstring)."""
+    logger = get_run_logger()
     day = reference or datetime.now(ZoneInfo(settings.timezone)).date()
     knowledge = prepare(load_knowledge(settings.config_dir, settings.relevance_threshold))
     run_id = f"track-{uuid.uuid4().hex[:12]}"

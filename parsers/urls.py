@@ -4,6 +4,11 @@ feeds (one with `utm_source`, one with `#comments`, one via `/index.html`) is fe
 
 Only changes that cannot alter what a server returns are made; http and https stay as given,
 because some sites serve different content (or nothing) on one of them.
+
+A fragment never reaches the server, so it is dropped, with one exception: a fragment that names
+one post of a live blog (`#post-123`, `#entry-7`, `#update-2a`). The generic parser reads that
+post alone, so each post is its own article, and dropping the fragment would merge them all into
+one. `POST_FRAGMENT` is the one list of such fragments.
 """
 
 from __future__ import annotations
@@ -55,6 +60,11 @@ UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123
 _ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
 _NOT_LINKS = ("javascript:", "mailto:", "tel:", "data:", "about:", "#")
 _TAB_NEWLINE = re.compile(r"[\t\r\n]")  # WHATWG URL parsing drops these anywhere
+
+# Fragments that name one post of a live blog, the post's id in group 1. ASCII only: a fragment
+# kept must read the same after another pass (a non-ASCII one would come back percent-encoded and
+# no longer match), which keeps `canonicalize` idempotent.
+POST_FRAGMENT = re.compile(r"^(?:post|entry|update)[-_]?(\w+)$", re.IGNORECASE | re.ASCII)
 
 # Characters left as they are when re-encoding: reserved delimiters keep their meaning and
 # existing escapes ("%") are normalised separately.
@@ -128,6 +138,12 @@ def _query(query: str) -> str:
     return "&".join(sorted(kept))
 
 
+def post_fragment(fragment: str) -> str | None:
+    """The fragment as a canonical URL keeps it: as given when it names a live-blog post (ids are
+    case-sensitive, so its case stays), else None."""
+    return fragment if POST_FRAGMENT.fullmatch(fragment) else None
+
+
 def canonicalize(url: str) -> str:
     """The canonical spelling of an http(s) URL; other or unparseable input comes back stripped."""
     url = _TAB_NEWLINE.sub("", url).strip()
@@ -152,7 +168,8 @@ def canonicalize(url: str) -> str:
     head, _, last = path.rpartition("/")
     if last.lower() in INDEX_PAGES:
         path = head + "/"
-    return urlunsplit((scheme, netloc, path, _query(parts.query), ""))
+    fragment = post_fragment(parts.fragment) or ""
+    return urlunsplit((scheme, netloc, path, _query(parts.query), fragment))
 
 
 def is_fetchable(url: str) -> bool:

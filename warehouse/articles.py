@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import duckdb
 
@@ -29,6 +29,7 @@ from records.articles import ArticleVersion
 from records.ids import article_id
 from warehouse.batch import to_json, values_table
 from warehouse.merge import Table, merge
+from warehouse.rows import rows_as
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,3 +192,56 @@ def known_urls(con: duckdb.DuckDBPyConnection, canonical_urls: Iterable[str]) ->
     ).fetchall()
     found = {by_id[str(id_)] for id_, _ in rows if str(id_) in by_id}
     return found | ({str(url) for _, url in rows} & set(by_id.values()))
+
+
+@dataclass(frozen=True, slots=True)
+class ArchivedArticle:
+    """A stored article whose raw page is in the archive: what re-parsing it needs (the page's
+    hash, the address it was fetched from, its content type) and what it is compared with and
+    falls back on (the stored values `ARTICLES` compares, and what a feed may have filled in)."""
+
+    article_id: str
+    url: str
+    canonical_url: str
+    source_id: str | None
+    content_sha256: str
+    page_url: str  # where the page was fetched from in the end (after redirects)
+    content_type: str | None
+    parser: str | None
+    publisher: str | None
+    title: str | None
+    authors: list[str] | None
+    published_at: datetime | None
+    updated_at: datetime | None
+    body_sha256: str | None
+
+
+def archived_articles(
+    con: duckdb.DuckDBPyConnection, since: date | None = None
+) -> list[ArchivedArticle]:
+    """Every article parsed from an archived page (headlines from a feed have none), or those
+    published (or first seen) on or after `since`, in id order.
+
+    The page is parsed again at the address its fetch ended at: the article's own fetch of that
+    body when the log has it, else the address the archive first stored the body under.
+    """
+    where = "coalesce(a.published_at, a.first_seen_at) >= $since::DATE" if since else "true"
+    result = con.execute(
+        f"""
+        WITH fetched AS (
+            SELECT url, content_sha256, arg_max(final_url, fetched_at) AS final_url
+            FROM fetches WHERE content_sha256 IS NOT NULL AND final_url IS NOT NULL
+            GROUP BY url, content_sha256
+        )
+        SELECT a.article_id, a.url, a.canonical_url, a.source_id, a.content_sha256,
+            coalesce(f.final_url, p.final_url, a.url) AS page_url, p.content_type, a.parser,
+            a.publisher, a.title, a.authors, a.published_at, a.updated_at, a.body_sha256
+        FROM articles AS a
+        JOIN raw_pages AS p USING (content_sha256)
+        LEFT JOIN fetched AS f ON f.url = a.url AND f.content_sha256 = a.content_sha256
+        WHERE {where}
+        ORDER BY a.article_id
+        """,
+        {"since": since} if since else {},
+    )
+    return rows_as(ArchivedArticle, result)

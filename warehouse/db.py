@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,6 +25,10 @@ DISPLAY_TIMEZONE = "Asia/Hong_Kong"
 
 class WarehouseError(Exception):
     """A warehouse that cannot be opened or migrated; the message says why."""
+
+
+class WarehouseBusy(WarehouseError):
+    """Another process holds the file (DuckDB lets one writer or several readers in, never both)."""
 
 
 @dataclass(frozen=True)
@@ -67,28 +72,50 @@ def fts_extension_path() -> Path:
     return found[0]
 
 
+FIRST_WAIT_S = 0.2  # the first pause before asking again for a file another process holds
+LONGEST_WAIT_S = 10.0  # pauses double up to this
+
+
 def connect(
-    path: Path, *, read_only: bool = False, timezone: str = DISPLAY_TIMEZONE
+    path: Path,
+    *,
+    read_only: bool = False,
+    timezone: str = DISPLAY_TIMEZONE,
+    wait_s: float = 0.0,
 ) -> duckdb.DuckDBPyConnection:
     """Open the warehouse file with FTS loaded and times shown in `timezone`.
 
     Times are stored as UTC instants; the zone only decides how DuckDB renders and returns them
-    (settings' `timezone`, Hong Kong time unless changed).
+    (settings' `timezone`, Hong Kong time unless changed). While another process holds the file
+    (a person's query, a notebook, another writer), the open is tried again with growing pauses
+    for up to `wait_s` seconds: a reader must delay a run, never make it fail. After that, one
+    line names the holder.
     """
     if read_only and not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run `hzhk db migrate` first")
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        con = duckdb.connect(
-            str(path),
-            read_only=read_only,
-            config={"autoinstall_known_extensions": False, "autoload_known_extensions": False},
-        )
-    except duckdb.IOException as exc:
-        raise WarehouseError(
-            lock_conflict(path, str(exc), read_only=read_only) or f"cannot open {path}: {exc}"
-        ) from exc
+    deadline = time.monotonic() + wait_s
+    pause = FIRST_WAIT_S
+    while True:
+        try:
+            con = duckdb.connect(
+                str(path),
+                read_only=read_only,
+                config={"autoinstall_known_extensions": False, "autoload_known_extensions": False},
+            )
+            break
+        except duckdb.IOException as exc:
+            conflict = lock_conflict(path, str(exc), read_only=read_only)
+            if conflict is not None and time.monotonic() + pause <= deadline:
+                time.sleep(pause)
+                pause = min(pause * 2, LONGEST_WAIT_S)
+                continue
+            if conflict is None:
+                raise WarehouseError(f"cannot open {path}: {exc}") from exc
+            if wait_s > 0:
+                conflict += f" (waited {wait_s:g} s: settings' warehouse_wait_s)"
+            raise WarehouseBusy(conflict) from exc
     try:
         con.execute(f"LOAD '{fts_extension_path()}'")
         con.execute("SET TimeZone = ?", [timezone])
@@ -124,9 +151,9 @@ def lock_conflict(path: Path, error: str, *, read_only: bool) -> str | None:
 
 
 @contextmanager
-def writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+def writing(path: Path, wait_s: float = 0.0) -> Iterator[duckdb.DuckDBPyConnection]:
     """A short-lived read-write connection: DuckDB locks the file for others while one is open."""
-    con = connect(path)
+    con = connect(path, wait_s=wait_s)
     try:
         yield con
     finally:
@@ -261,9 +288,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[Migration]:
     return pending
 
 
-def open_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
+def open_warehouse(path: Path, wait_s: float = 0.0) -> duckdb.DuckDBPyConnection:
     """A read-write connection to an up-to-date, seeded warehouse."""
-    con = connect(path)
+    con = connect(path, wait_s=wait_s)
     try:
         migrate(con)
     except Exception:

@@ -58,27 +58,41 @@ def _moment(value: object) -> datetime | None:
     return value if isinstance(value, datetime) else None
 
 
+# The version of an article tracking reads: a hash of its body's hash, title, publication time
+# (as an instant), language and publisher, which are all tracking looks at. It is what
+# `article_tracking.body_sha256` records as the version tracked, so a re-parse that changes only
+# a title or a date makes the article due again like a new body does. (Rows written before it
+# hold the body's hash alone: those articles are each tracked once more, then compared as here.)
+_TRACKED_VERSION = """sha256(concat_ws(chr(31),
+    coalesce(a.body_sha256, ''), coalesce(a.title, ''),
+    coalesce(CAST(epoch_us(a.published_at) AS VARCHAR), ''),
+    coalesce(a.language, ''), coalesce(a.publisher, '')))"""
+
+
 def articles_to_track(con: duckdb.DuckDBPyConnection, since: date | None) -> list[StoredArticle]:
     """With `since`: every article published (or first seen) on or after that day, tracked or not.
 
-    Without: the articles never tracked, or changed since they were tracked.
+    Without: the articles never tracked, or changed since they were tracked (body, title, date,
+    language or publisher: `_TRACKED_VERSION`). Each comes with that version as `body_sha256`,
+    which the track flow stores as the version tracked.
     """
+    version = f"{_TRACKED_VERSION} AS tracked_version"
     if since is not None:
         where = "coalesce(a.published_at, a.first_seen_at) >= ?::DATE"
         params: list[object] = [since]
     else:
-        where = "t.article_id IS NULL OR t.body_sha256 IS DISTINCT FROM a.body_sha256"
+        where = f"t.article_id IS NULL OR t.body_sha256 IS DISTINCT FROM {_TRACKED_VERSION}"
         params = []
     result = con.execute(
         f"""
-        SELECT {_ARTICLE_COLUMNS}
+        SELECT {_ARTICLE_COLUMNS}, {version}
         FROM articles AS a LEFT JOIN article_tracking AS t USING (article_id)
         WHERE {where}
         ORDER BY coalesce(a.published_at, a.first_seen_at), a.article_id
         """,
         params,
     )
-    return [_article(r) for r in named_rows(result)]
+    return [_article(r | {"body_sha256": r["tracked_version"]}) for r in named_rows(result)]
 
 
 def copies_sharing_buckets(

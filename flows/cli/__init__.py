@@ -6,6 +6,8 @@ imported in the order their panels should appear in `hzhk --help`.
 
 # isort: skip_file
 from flows.cli import flow_commands  # noqa: F401  (registers its commands)
+from flows.cli import schedule_commands  # noqa: F401
+from flows.cli import maintenance_commands  # noqa: F401
 from flows.cli import warehouse_commands  # noqa: F401
 from flows.cli import source_commands  # noqa: F401
 from flows.cli import extract_command  # noqa: F401

@@ -13,7 +13,7 @@ from config.settings import Settings
 from flows.output import OutputFormat, render
 
 if TYPE_CHECKING:
-    from flows.digest import DigestReport
+    from flows.digest_flow import DigestReport
     from flows.reports import IngestReport, TrackReport
 from flows.cli.app import (
     ConfigOpt,
@@ -27,27 +27,33 @@ from flows.cli.app import (
     load_sources_for,
     settings_for,
 )
+from flows.cli.schedule_commands import WaitOpt
 from flows.cli.warehouse_commands import print_status
+from flows.run_guard import AlreadyRunning, exclusive_run
 
 
-def run_ingest(
+def start_ingest(
     settings: Settings,
     sources_file: Path | None,
     source_ids: list[str] | None,
     *,
     force: bool = False,
+    wait: bool = False,
 ) -> IngestReport:
     """Run the Prefect `ingest` flow; Prefect's environment is set before it is imported."""
     import asyncio
 
     from flows.prefect_env import configure_prefect
 
-    configure_prefect(settings)
-    from flows.ingest import ingest
+    # The run lock first, so a second run stops at once, not after Prefect's start-up; the
+    # flow joins it.
+    with exclusive_run(settings, "ingest", wait=wait):
+        configure_prefect(settings)
+        from flows.ingest import ingest
 
-    return asyncio.run(
-        ingest(settings=settings, sources_file=sources_file, source_ids=source_ids, force=force)
-    )
+        return asyncio.run(
+            ingest(settings=settings, sources_file=sources_file, source_ids=source_ids, force=force)
+        )
 
 
 PROBLEMS_SHOWN = 30  # the rest are in v_ingest_errors
@@ -83,6 +89,7 @@ def ingest_command(
     ctx: typer.Context,
     source_ids: SourceIdsOpt = None,
     sources_file: SourcesFileOpt = None,
+    wait: WaitOpt = False,
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
     data_dir: DataDirOpt = None,
@@ -103,20 +110,21 @@ def ingest_command(
     settings = settings_for(ctx, warehouse, config, data_dir)
     try:
         select_sources(load_sources_for(settings, sources_file), source_ids)
-        report = run_ingest(settings, sources_file, source_ids, force=force)
-    except (ConfigError, WarehouseError) as exc:
+        report = start_ingest(settings, sources_file, source_ids, force=force, wait=wait)
+    except (AlreadyRunning, ConfigError, WarehouseError) as exc:
         raise fail(str(exc)) from exc
     print_ingest_report(report)
 
 
-def run_track(settings: Settings, since: datetime | None) -> TrackReport:
+def start_track(settings: Settings, since: datetime | None, *, wait: bool = False) -> TrackReport:
     """Run the Prefect `track` flow; Prefect's environment is set before it is imported."""
     from flows.prefect_env import configure_prefect
 
-    configure_prefect(settings)
-    from flows.track import track
+    with exclusive_run(settings, "track", wait=wait):  # before Prefect starts; the flow joins it
+        configure_prefect(settings)
+        from flows.track import track
 
-    return track(settings=settings, since=since.date() if since else None)
+        return track(settings=settings, since=since.date() if since else None)
 
 
 def print_track_report(report: TrackReport) -> None:
@@ -136,6 +144,7 @@ def track_command(
             "or changed articles).",
         ),
     ] = None,
+    wait: WaitOpt = False,
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
     data_dir: DataDirOpt = None,
@@ -149,13 +158,13 @@ def track_command(
 
     settings = settings_for(ctx, warehouse, config, data_dir)
     try:
-        report = run_track(settings, since)
-    except (WarehouseError, ConfigError) as exc:
+        report = start_track(settings, since, wait=wait)
+    except (AlreadyRunning, WarehouseError, ConfigError) as exc:
         raise fail(str(exc)) from exc
     print_track_report(report)
 
 
-def run_digest(
+def start_digest(
     settings: Settings,
     *,
     week: str | None = None,
@@ -164,22 +173,24 @@ def run_digest(
     all_weeks: bool = False,
     out: Path | None = None,
     demo: bool = False,
+    wait: bool = False,
 ) -> DigestReport:
     """Run the Prefect `digest` flow; Prefect's environment is set before it is imported."""
     from flows.prefect_env import configure_prefect
 
-    configure_prefect(settings)
-    from flows.digest import digest
+    with exclusive_run(settings, "digest", wait=wait):  # before Prefect starts; the flow joins it
+        configure_prefect(settings)
+        from flows.digest_flow import digest
 
-    return digest(
-        settings=settings,
-        week=week,
-        start=start.date() if start else None,
-        end=end.date() if end else None,
-        all_weeks=all_weeks,
-        out=out,
-        demo=demo,
-    )
+        return digest(
+            settings=settings,
+            week=week,
+            start=start.date() if start else None,
+            end=end.date() if end else None,
+            all_weeks=all_weeks,
+            out=out,
+            demo=demo,
+        )
 
 
 def print_digest_report(report: DigestReport) -> None:
@@ -216,6 +227,7 @@ def digest_command(
         Path | None,
         typer.Option("--out", file_okay=False, help="Reports folder (default from settings)."),
     ] = None,
+    wait: WaitOpt = False,
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
     data_dir: DataDirOpt = None,
@@ -235,8 +247,10 @@ def digest_command(
     if (start is None) != (end is None):
         raise fail("--from and --to go together")
     try:
-        report = run_digest(settings, week=week, start=start, end=end, all_weeks=all_weeks, out=out)
-    except (ConfigError, WarehouseError, ValueError) as exc:
+        report = start_digest(
+            settings, week=week, start=start, end=end, all_weeks=all_weeks, out=out, wait=wait
+        )
+    except (AlreadyRunning, ConfigError, WarehouseError, ValueError) as exc:
         raise fail(str(exc)) from exc
     print_digest_report(report)
 
@@ -264,14 +278,14 @@ def demo_command(
     track and digest run into OUT/warehouse.duckdb and OUT/reports. Needs no internet.
     Example: hzhk demo --out /tmp/hzhk-demo
     """
-    from flows.demo import run_demo
+    from flows.demo_run import run_demo
     from warehouse.db import WarehouseError
 
     settings = settings_for(ctx, None, config)
     console.print(f"demo: serving the bundled corpus on 127.0.0.1, writing to {out.resolve()}")
     try:
         report = run_demo(settings, out)
-    except (ConfigError, WarehouseError) as exc:
+    except (AlreadyRunning, ConfigError, WarehouseError) as exc:
         raise fail(str(exc)) from exc
     i, t = report.ingest.counts, report.track.counts
     console.print(
@@ -291,6 +305,7 @@ def demo_command(
 @app.command("run", rich_help_panel="Run the pipeline")
 def run(
     ctx: typer.Context,
+    wait: WaitOpt = False,
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
     data_dir: DataDirOpt = None,
@@ -309,11 +324,12 @@ def run(
     settings = settings_for(ctx, warehouse, config, data_dir)
     try:
         open_warehouse(settings.warehouse_path).close()
-        print_ingest_report(run_ingest(settings, None, None))
-        print_track_report(run_track(settings, None))
-        print_digest_report(run_digest(settings))
+        with exclusive_run(settings, "run", wait=wait):  # one lock over the three flows
+            print_ingest_report(start_ingest(settings, None, None))
+            print_track_report(start_track(settings, None))
+            print_digest_report(start_digest(settings))
         con = connect(settings.warehouse_path, timezone=settings.timezone)
-    except (WarehouseError, ConfigError) as exc:
+    except (AlreadyRunning, WarehouseError, ConfigError) as exc:
         raise fail(str(exc)) from exc
     try:
         rebuild_search_index(con)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -17,6 +18,7 @@ from flows.cli.app import (
     WarehouseOpt,
     app,
     console,
+    errors,
     fail,
     settings_for,
 )
@@ -116,18 +118,37 @@ def sql(
 ) -> None:
     """Run read-only SQL against the warehouse; writes and local files are refused.
 
-    Times are shown in the settings' time zone (Asia/Hong_Kong unless changed).
+    Times are shown in the settings' time zone (Asia/Hong_Kong unless changed). While a run
+    writes the warehouse, the query is answered from the snapshot the last run left beside it,
+    and a line on stderr says so and how old it is.
     Example: hzhk sql "select title, published_at from v_articles" --format csv
     """
-    from warehouse.db import WarehouseError
+    from warehouse.db import WarehouseBusy, WarehouseError
     from warehouse.query import QueryError, read_only_query
+    from warehouse.snapshot import snapshot_path, snapshot_time
 
     settings = settings_for(ctx, warehouse, config, data_dir)
     try:
-        result = read_only_query(settings.warehouse_path, query, timezone=settings.timezone)
+        try:
+            result = read_only_query(settings.warehouse_path, query, timezone=settings.timezone)
+        except WarehouseBusy as busy:
+            published = snapshot_time(settings.warehouse_path)
+            if published is None:
+                raise
+            result = read_only_query(
+                snapshot_path(settings.warehouse_path), query, timezone=settings.timezone
+            )
+            errors.print(f"{busy}: answered from the snapshot of {age(published)}", soft_wrap=True)
     except (QueryError, WarehouseError) as exc:
         raise fail(str(exc)) from exc
     render(result.columns, result.rows, fmt, console)
+
+
+def age(moment: datetime) -> str:
+    """When a snapshot was published, for a person: "2026-12-04 14:05 UTC (12 min ago)"."""
+    minutes = max(0, int((datetime.now(UTC) - moment).total_seconds() // 60))
+    ago = f"{minutes} min ago" if minutes < 120 else f"{minutes // 60} h ago"
+    return f"{moment:%Y-%m-%d %H:%M} UTC ({ago})"
 
 
 archive_app = typer.Typer(help="Read the raw page archive (no network).", no_args_is_help=True)

@@ -12,6 +12,13 @@ never as exceptions, so one bad URL never stops a batch.
 
 robots.txt is fetched through the same path (guard, pacing, retries, deadline) and its fetches
 are kept for the fetch log (`take_robots_fetches`).
+
+GDELT's API host answers one request per `gdelt_interval_s` (5 s) per client and throttles the
+rest with a text notice ("Please limit requests ..."), sent with HTTP 429 as often as with 200.
+Every request to it, retries included, is therefore spaced by that interval (backoff alone, 1-4 s,
+would be throttled again), the first bytes of a 4xx answer are read so the notice can be told
+apart from other refusals, and a notice (429 or 200) is retried like a 429 and, when retries run
+out, ends as `throttled`: asked again next run, never handed to a feed parser as an answer.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ from flows.http.retry import parse_retry_after, retry_wait, should_retry_status
 from flows.http.robots import ROBOTS_MAX_BYTES, RobotsCache, RobotsPolicy, policy_from_fetch
 from flows.http.transport import guarded_transport
 from parsers.charset import decode_html
+from parsers.feeds.gdelt import is_throttle_notice
 from records.fetch import Attempt, Decoded, FetchRequest, FetchResult, Validators
 
 __all__ = [
@@ -57,6 +65,14 @@ UNSENT = frozenset(
 )
 TEXT_TYPES = ("text/", "application/xhtml", "application/xml", "application/json")
 TEXT_SUFFIXES = ("+xml", "+json")
+# The GDELT API's hosts (flows.polling.GDELT_DOC_API): paced by `gdelt_interval_s`, and their
+# throttle notices recognised.
+GDELT_HOSTS = frozenset({"api.gdeltproject.org"})
+# The start of a 4xx answer, read so its text can be judged (GDELT's notice is one short line);
+# the rest is left unread. A 4xx body that takes longer than this to arrive is not waited for.
+ERROR_HEAD_BYTES = 2000
+ERROR_HEAD_READ_LIMIT = 64 * 1024  # decompressed bytes read at most to get those
+ERROR_HEAD_TIMEOUT_S = 5.0
 
 
 def is_text(content_type: str | None) -> bool:
@@ -74,6 +90,10 @@ def host_key(url: httpx.URL) -> str:
 
 def origin_of(url: httpx.URL) -> str:
     return f"{url.scheme}://{host_key(url)}"
+
+
+def is_gdelt(url: httpx.URL) -> bool:
+    return url.host.lower().rstrip(".") in GDELT_HOSTS
 
 
 # What an httpx error without a message of its own means, for a person reading v_ingest_errors.
@@ -204,9 +224,11 @@ class Fetcher:
         """Seconds between requests to url's host: settings' minimum, raised by Crawl-delay.
 
         Crawl-delay is capped by retry_after_cap_s: a site asking for an hour between requests
-        would otherwise stall a whole run.
+        would otherwise stall a whole run. GDELT's API host gets at least gdelt_interval_s.
         """
         interval = self.settings.per_host_interval_s
+        if is_gdelt(url):
+            interval = max(interval, self.settings.gdelt_interval_s)
         policy = self.robots.known(origin_of(url))
         delay = policy.crawl_delay(self.user_agent) if policy else None
         if delay is not None:
@@ -461,7 +483,8 @@ class Fetcher:
                 watch.seconds += time.perf_counter() - started
 
     async def _finish(self, response: httpx.Response, final_url: str, kind: _Kind) -> _Try:
-        """Turn a final (non-redirect) response into a _Try, reading the body only for a 2xx."""
+        """Turn a final (non-redirect) response into a _Try, reading the body only for a 2xx
+        (and the first bytes of a 4xx, to tell GDELT's throttle notice from other refusals)."""
         status = response.status_code
         tried = _Try("ok", status, final_url, headers=response.headers)
         if status == 304:
@@ -473,8 +496,41 @@ class Fetcher:
             tried.error = f"HTTP {status} {response.reason_phrase}".strip()
             tried.retryable = should_retry_status(status)
             tried.retry_after = response.headers.get("retry-after")
+            if 400 <= status < 500:
+                head = await self._error_head(response)
+                if head is not None and is_gdelt(response.url) and is_throttle_notice(head):
+                    return self._gdelt_throttled(tried, head)
             return tried
-        return await self._read_body(response, tried, kind)
+        tried = await self._read_body(response, tried, kind)
+        if tried.body is not None and is_gdelt(response.url) and is_throttle_notice(tried.body):
+            return self._gdelt_throttled(tried, tried.body)
+        return tried
+
+    @staticmethod
+    async def _error_head(response: httpx.Response) -> bytes | None:
+        """The first ERROR_HEAD_BYTES of an error answer, or None when it cannot be had quickly
+        (too slow, broken, inflating past ERROR_HEAD_READ_LIMIT): only its text is judged."""
+        try:
+            async with asyncio.timeout(ERROR_HEAD_TIMEOUT_S):
+                body = await read_bounded(response, ERROR_HEAD_READ_LIMIT, enough=ERROR_HEAD_BYTES)
+        except (TimeoutError, BodyTooLarge, BodyDecodingError, httpx.HTTPError):
+            return None
+        return body[:ERROR_HEAD_BYTES]
+
+    def _gdelt_throttled(self, tried: _Try, notice: bytes) -> _Try:
+        """GDELT's "please limit requests" notice, with a 429 or a 200: retried (the host's pace
+        spaces the retry by gdelt_interval_s) and, once retries run out, `throttled`, which the
+        next run asks again. The notice is no answer, so no body is kept."""
+        text = " ".join(notice[:ERROR_HEAD_BYTES].decode("utf-8", "replace").split())
+        tried.outcome = "throttled"
+        tried.error_class = "GdeltThrottled"
+        tried.error = (
+            f"HTTP {tried.status}: GDELT asks for one request per "
+            f"{self.settings.gdelt_interval_s:g} s: {text[:160]}"
+        )
+        tried.retryable = True
+        tried.body = None
+        return tried
 
     async def _read_body(self, response: httpx.Response, tried: _Try, kind: _Kind) -> _Try:
         cap = kind.cap

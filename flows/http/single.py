@@ -41,7 +41,7 @@ def fetch_and_store(
     """Fetch url (conditionally, from the remembered ETag/Last-Modified) and record the result."""
     validators = Validators()
     if conditional:
-        con = open_warehouse(settings.warehouse_path)
+        con = open_warehouse(settings.warehouse_path, settings.warehouse_wait_s)
         try:
             validators = validators_for(con, [url]).get(url, Validators())
         finally:
@@ -54,7 +54,7 @@ def fetch_and_store(
 
     result, robots = asyncio.run(fetch())
     archive = settings.data_path / "archive"
-    con = open_warehouse(settings.warehouse_path)
+    con = open_warehouse(settings.warehouse_path, settings.warehouse_wait_s)
     try:
         with transaction(con):
             summary = record_results(con, [result], run_id=None, archive_dir=archive)

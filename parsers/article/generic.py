@@ -24,6 +24,7 @@ from parsers.article.boilerplate import cjk_ratio, split_body
 from parsers.article.headlines import headline
 from parsers.article.page_dates import find_published
 from parsers.dates import CHINA_TZ
+from parsers.urls import POST_FRAGMENT
 from parsers.whitespace import clean_text
 from records.articles import ArticleRecord, Image
 
@@ -124,14 +125,13 @@ def body_paragraphs(page: Page) -> list[str]:
     return paragraphs or dense_paragraphs(page)
 
 
-_POST_FRAGMENT = re.compile(r"^(?:post|entry|update)[-_]?(\w+)$", re.I)
 POST_QUERY_KEYS = ("post", "postid", "post_id", "entry", "update")
 
 
 def live_post_id(url: str) -> str | None:
     """The post a live-blog URL points at: `#post-123`, `?post=123`."""
     parts = urlsplit(url)
-    found = _POST_FRAGMENT.match(parts.fragment or "")
+    found = POST_FRAGMENT.match(parts.fragment or "")
     if found:
         return found.group(1)
     query = {k.lower(): v for k, v in parse_qs(parts.query).items()}

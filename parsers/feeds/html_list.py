@@ -18,6 +18,9 @@ Each link's date is read from its row (the largest element around it that holds 
 link, or its datastore record), as the row prints it; publishers that print dates day first
 (`01.04.2026`) are named in `parsers.article.shown_dates`. A list page does not list itself: a
 link back to the page's own address (a breadcrumb, a "News" tab) is dropped.
+
+`next_page_url` finds the list's next (older) page, which a backfill follows back in time: the
+element a source's `next_selector` picks, else the page's `rel="next"` link (`<link>` or `<a>`).
 """
 
 from __future__ import annotations
@@ -229,3 +232,33 @@ def parse_html_list(data: bytes, url: str, options: Mapping[str, str]) -> list[F
     return _link_items(
         listed, page_base(page, url), url, language, list_zone(options, language, url), day_first
     )
+
+
+def _rel_next(page: BeautifulSoup) -> Tag | None:
+    """The first `<link>` or `<a>` whose rel names `next` (rel is a list of tokens)."""
+    for element in page.find_all(["link", "a"], href=True):
+        rel = element.get("rel") if isinstance(element, Tag) else None
+        tokens = rel if isinstance(rel, list) else str(rel or "").split()
+        if isinstance(element, Tag) and "next" in (t.lower() for t in tokens):
+            return element
+    return None
+
+
+def next_page_url(data: bytes, url: str, next_selector: str | None = None) -> str | None:
+    """The absolute URL of the list's next page, or None on the last one.
+
+    `next_selector` (a CSS selector for the "older"/"next" link, or an element around it) wins
+    when given; else the page's `rel="next"`. A link back to the page itself is no next page.
+    """
+    page = page_soup(data, "html_list")
+    found: Tag | None = None
+    if next_selector:
+        found = next((a for el in _select(page, next_selector) if (a := _anchor_of(el))), None)
+    else:
+        found = _rel_next(page)
+    if found is None:
+        return None
+    target = resolve(page_base(page, url), str(found["href"]))
+    if target is None or canonicalize(target) == canonicalize(url):
+        return None
+    return target

@@ -117,7 +117,7 @@ def test_flows_are_handed_the_chosen_data_folder(
         seen.append(settings.data_path)
         return FakeReport()
 
-    monkeypatch.setattr(flows.cli.flow_commands, "run_ingest", fake_ingest)
+    monkeypatch.setattr(flows.cli.flow_commands, "start_ingest", fake_ingest)
     data = tmp_path / "data"
     result = runner.invoke(app, ["ingest", "--data-dir", str(data), "-w", str(tmp_path / "w")])
     assert result.exit_code == 0, result.output

@@ -24,7 +24,7 @@ EXPECTED = Path(__file__).resolve().parents[2] / "demo" / "expected.jsonl"
 @pytest.fixture(scope="module")
 def demo(prefect_harness: None, tmp_path_factory: pytest.TempPathFactory) -> Any:
     from config.settings import load_settings
-    from flows.demo import run_demo
+    from flows.demo_run import run_demo
 
     return run_demo(load_settings(), tmp_path_factory.mktemp("demo"))
 

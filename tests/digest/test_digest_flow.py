@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from flows.digest import last_complete_week
+from flows.digest_flow import last_complete_week
 from tests.ingest.conftest import read_rows
 
 pytestmark = pytest.mark.prefect
@@ -34,7 +34,7 @@ def seeded(prefect_harness: None, tmp_path_factory: pytest.TempPathFactory) -> P
 
 def write_digest(folder: Path, *args: str) -> dict[str, Any]:
     from config.settings import load_settings
-    from flows.digest import digest
+    from flows.digest_flow import digest
 
     settings = load_settings(warehouse=folder / "w.duckdb", data_dir=folder / "data")
     week = args[0] if args else None

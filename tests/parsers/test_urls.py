@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parsers.urls import canonicalize, is_fetchable, resolve
+from parsers.article.generic import live_post_id
+from parsers.urls import canonicalize, is_fetchable, post_fragment, resolve
 
 
 @pytest.mark.parametrize(
@@ -22,6 +23,14 @@ from parsers.urls import canonicalize, is_fetchable, resolve
         ("https://www.scmp.com", "https://www.scmp.com/"),
         # fragments never reach the server
         ("https://x.test/a.html#comments", "https://x.test/a.html"),
+        ("https://x.test/a.html#top", "https://x.test/a.html"),
+        ("https://x.test/a.html#", "https://x.test/a.html"),
+        # ... except one naming a live blog's post: that post is its own article
+        ("https://x.test/live.html#post-123", "https://x.test/live.html#post-123"),
+        ("https://x.test/live.html?utm_source=x#entry_7", "https://x.test/live.html#entry_7"),
+        ("https://X.test/live/index.html#update-2a", "https://x.test/live/#update-2a"),
+        ("https://x.test/live.html#Post123", "https://x.test/live.html#Post123"),
+        ("https://x.test/live.html#post-1-comments", "https://x.test/live.html"),
         # tracking parameters go; meaningful ones stay, sorted
         (
             "https://x.test/a?utm_source=rss&id=7&utm_medium=feed&fbclid=Ab&gclid=1&page=2",
@@ -67,6 +76,36 @@ from parsers.urls import canonicalize, is_fetchable, resolve
 )
 def test_canonicalize(given_url: str, canonical: str) -> None:
     assert canonicalize(given_url) == canonical
+
+
+def test_two_posts_of_one_live_blog_stay_two_links() -> None:
+    posts = {
+        canonicalize("https://x.test/live/hk-hangzhou.html#post-1?utm_source=rss"),
+        canonicalize("https://x.test/live/hk-hangzhou.html#post-1"),
+        canonicalize("https://x.test/live/hk-hangzhou.html#post-2"),
+        canonicalize("https://x.test/live/hk-hangzhou.html#comments"),
+    }
+    assert posts == {
+        "https://x.test/live/hk-hangzhou.html",
+        "https://x.test/live/hk-hangzhou.html#post-1",
+        "https://x.test/live/hk-hangzhou.html#post-2",
+    }
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    ["post-123", "post_9", "entry-ab1", "update-2a", "UPDATE7", "comments", "top", "post-",
+     "post-1-2", "section-post-1", "post-数", "p-1", ""],
+)  # fmt: skip
+def test_canonicalize_keeps_exactly_the_fragments_the_generic_parser_reads_a_post_for(
+    fragment: str,
+) -> None:
+    # The generic parser extracts the one post a fragment names; canonicalize must keep exactly
+    # those fragments (ASCII ones: a non-ASCII id would not survive a second pass unchanged).
+    url = f"https://x.test/live.html#{fragment}"
+    names_a_post = live_post_id(url) is not None and fragment.isascii()
+    assert (post_fragment(fragment) is not None) is names_a_post
+    assert canonicalize(url).endswith(f"#{fragment}") is names_a_post
 
 
 def test_urls_from_three_feeds_for_one_article_become_one() -> None:
@@ -130,6 +169,20 @@ def test_resolve(href: str | None, resolved: str | None) -> None:
 
 @given(st.text())
 def test_canonicalize_never_raises_and_is_idempotent(url: str) -> None:
+    once = canonicalize(url)
+    assert canonicalize(once) == once
+
+
+@given(
+    st.builds(
+        "https://x.test/live.html{}#{}{}{}".format,
+        st.sampled_from(["", "?utm_source=rss", "?id=1"]),
+        st.sampled_from(["post", "entry", "update", "Post", "note"]),
+        st.sampled_from(["", "-", "_", "--"]),
+        st.text(max_size=12),
+    )
+)
+def test_canonicalize_of_live_blog_links_is_idempotent(url: str) -> None:
     once = canonicalize(url)
     assert canonicalize(once) == once
 

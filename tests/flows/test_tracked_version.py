@@ -1,0 +1,99 @@
+"""Which articles the track flow takes up: those never tracked, and those whose version changed
+since they were, where the version is everything tracking reads (body, title, publication time,
+language, publisher), not the body alone. A re-parse that corrects only a headline or a date
+must reach the events and the digest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import closing
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from records.articles import ArticleRecord, ArticleVersion
+from records.relevance import Relevance
+from records.tracking import TrackedBatch
+from warehouse.articles import upsert_articles
+from warehouse.db import open_warehouse
+from warehouse.tracking import articles_to_track, store_batch
+
+AT = datetime(2025, 4, 24, 10, tzinfo=UTC)
+URL = "https://news.example/hangzhou-hong-kong.html"
+RECORD = ArticleRecord(
+    URL,
+    URL,
+    "generic",
+    publisher="Example News",
+    title="Hangzhou and Hong Kong sign a memorandum",
+    published_at=AT,
+    language="en",
+    body=("Officials signed a memorandum on trade.", "It covers logistics and finance."),
+)
+
+
+@pytest.fixture
+def con(warehouse_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    with closing(open_warehouse(warehouse_path)) as connection:
+        upsert_articles(connection, [ArticleVersion(RECORD, None, AT)])
+        yield connection
+
+
+def track_all(con: duckdb.DuckDBPyConnection) -> None:
+    """What the track flow stores for each article it tracked: the version it read."""
+    articles = articles_to_track(con, None)
+    store_batch(
+        con,
+        TrackedBatch(
+            relevance={a.article_id: Relevance(0.0, False, ()) for a in articles},
+            body_sha256={a.article_id: a.body_sha256 for a in articles},
+            signatures={},
+            duplicates=[],
+            events=[],
+            reclustered=[],
+            tracked_at=AT,
+        ),
+    )
+
+
+def stored_again(con: duckdb.DuckDBPyConnection, record: ArticleRecord) -> None:
+    upsert_articles(con, [ArticleVersion(record, None, AT + timedelta(days=1))])
+
+
+def test_an_article_tracked_is_not_taken_up_again(con: duckdb.DuckDBPyConnection) -> None:
+    assert len(articles_to_track(con, None)) >= 1
+    track_all(con)
+    assert articles_to_track(con, None) == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"title": "Hangzhou and Hong Kong sign two memoranda"},
+        {"published_at": AT - timedelta(hours=8)},
+        {"body": ("Officials signed two memoranda on trade.",)},
+    ],
+    ids=["title", "published_at", "body"],
+)
+def test_a_changed_title_date_or_body_makes_an_article_due_again(
+    con: duckdb.DuckDBPyConnection, change: dict[str, object]
+) -> None:
+    track_all(con)
+
+    stored_again(con, replace(RECORD, **change))  # type: ignore[arg-type]
+
+    [again] = articles_to_track(con, None)
+    assert again.title == (change.get("title") or RECORD.title)
+    track_all(con)
+    assert articles_to_track(con, None) == []
+
+
+def test_storing_the_same_record_again_changes_nothing_to_track(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    track_all(con)
+    stored_again(con, RECORD)
+    assert articles_to_track(con, None) == []
