@@ -11,6 +11,7 @@ from flows.cli import maintenance_commands  # noqa: F401
 from flows.cli import warehouse_commands  # noqa: F401
 from flows.cli import source_commands  # noqa: F401
 from flows.cli import extract_command  # noqa: F401
+from flows.cli import export_command  # noqa: F401
 from flows.cli.app import app, main
 
 __all__ = ["app", "main"]

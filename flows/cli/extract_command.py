@@ -5,16 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-if TYPE_CHECKING:
-    pass
-from flows.cli.app import (
-    app,
-    errors,
-)
+from flows.cli.app import app, errors
 
 
 class RecordFormat(StrEnum):
