@@ -31,7 +31,11 @@ LANGUAGES = {
 }
 EVENT_TYPES = {
     "agreement_signing": "Agreement signing",
-    "forum_expo": "Forum or expo",
+    "conference": "Conference",
+    "forum": "Forum",
+    "expo": "Expo",
+    "promotion": "Promotion",
+    "launch": "Launch",
     "visit": "Visit",
     "investment_project": "Investment project",
     "policy": "Policy",

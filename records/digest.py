@@ -85,6 +85,7 @@ class EventEntry:
     articles: int  # articles in the period
     official_articles: int
     coverage: Change  # articles this period against the period before
+    place_detail: str | None = None  # the district, park or venue inside `place`
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,23 @@ class DuplicateLink:
 
 
 @dataclass(frozen=True)
+class EventReason:
+    """Why an event got one candidate value of an attribute, from one article's sentence.
+
+    Every candidate is kept, chosen or not, with its score, so `v_event_reasons` shows why an
+    event is named, typed, dated and placed as it is (as `v_relevance_reasons` does for relevance).
+    """
+
+    attribute: str  # title, title_zh, type, date, place, part
+    value: str
+    reason: str
+    article_id: str
+    sentence: str
+    score: float
+    chosen: bool
+
+
+@dataclass(frozen=True)
 class Event:
     event_id: str
     title: str
@@ -80,3 +97,7 @@ class Event:
     status: str  # new (first seen in the reference week or later), continuing
     first_seen: date | None
     members: tuple[tuple[str, float], ...]  # (article_id, similarity when it joined)
+    title_zh: str | None = None  # from the Chinese coverage, when there is some
+    place_detail: str | None = None  # the district, park or venue inside `place`
+    parts: tuple[str, ...] = ()  # the happenings it holds (a forum and the signing at it)
+    reasons: tuple[EventReason, ...] = ()

@@ -8,6 +8,11 @@ latest signing within the next paragraph, not as a second signing.
 A signing the article announces ("will sign ... on Friday", 将签署, 拟签) is stored as `planned`
 with the coming date, never as signed. The kind is the one of the term counted ("签署8项协议，
 确定51个合作项目" signs agreements), else the first agreement term of the sentence.
+
+An agreement count is only what is signed: a count of agreements (备忘录, 协议, MoUs), or of
+projects that a signing verb governs (签署12个合作项目, 签约项目32个). A count of projects or
+areas the sentence only totals or announces ("共51个项目", "推出51个合作项目") is a figure, not an
+agreement count, however near the signing.
 """
 
 from __future__ import annotations
@@ -66,9 +71,29 @@ class _Draft:
     planned_on: date | None = None
 
 
+def _counted(folded: str) -> re.Match[str] | None:
+    """The count of signed things in a sentence: agreements first, then signed projects."""
+    english = _COUNT_EN.search(folded)
+    if english:
+        return english
+    chinese = list(_COUNT_ZH.finditer(folded))
+    agreements = [m for m in chinese if m.group("term") != "项目"]
+    signed = [m for m in chinese if m.group("term") == "项目" and _signed_projects(folded, m)]
+    found = agreements or signed
+    return found[0] if found else None
+
+
+_SIGNED_BEFORE = re.compile(r"(?:签署|签订|签约|签下|签了)(?:了|的)?(?:合作)?(?:项目)?\s*$")
+
+
+def _signed_projects(folded: str, m: re.Match[str]) -> bool:
+    """签署了12个合作项目 / 签约项目32个: projects a signing verb governs, not a total."""
+    return bool(_SIGNED_BEFORE.search(folded[: m.start()])) or "签约项目" in m.group()
+
+
 def _kind(folded: str) -> str:
     """The kind of the agreements counted, else of the first agreement term named."""
-    counted = _COUNT_EN.search(folded) or _COUNT_ZH.search(folded)
+    counted = _counted(folded)
     if counted:
         return _kind_of(counted.group("term"), folded[counted.start() : counted.end()])
     term = AGREEMENT_TERM.search(folded)
@@ -85,16 +110,15 @@ def _kind_of(term: str, phrase: str) -> str:
 
 
 def _count(folded: str) -> int | None:
-    m = _COUNT_EN.search(folded)
-    if m:
+    m = _counted(folded)
+    if m is None:
+        return None
+    if m.re is _COUNT_EN:
         num = m.group("num")
         value = int(num) if num.isdigit() else NUMBER_WORDS.get(num)
         return value * 12 if value is not None and m.group("dozen") else value
-    m = _COUNT_ZH.search(folded)
-    if m:
-        number = zh_number(m.group("num"))
-        return int(number) if number is not None else None
-    return None
+    number = zh_number(m.group("num"))
+    return int(number) if number is not None else None
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -115,7 +139,21 @@ def _parties(sentence: Sentence, mentions: list[Mention]) -> list[str]:
         after = [m for m in inside if m.start >= start]
         if after:
             inside = after
+    where = {m.name for m in inside if _locative(m, sentence)}
+    acting = {m.name for m in inside if not _locative(m, sentence)}
+    if acting - where:  # "signed ... with the Hangzhou government in Hangzhou": where, not who
+        inside = [m for m in inside if m.name in acting]
     return _unique([m.name for m in inside])
+
+
+_LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$|(?:在|于)$")
+
+
+def _locative(mention: Mention, sentence: Sentence) -> bool:
+    """A place named as where a signing took place ("in Hangzhou", 在杭州), not a party to it."""
+    if mention.entity_type != "place":
+        return False
+    return _LOCATIVE.search(sentence.text[: mention.start - sentence.start]) is not None
 
 
 def _modifies_next(mention: Mention, mentions: list[Mention], sentence: Sentence) -> bool:

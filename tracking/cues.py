@@ -1,37 +1,49 @@
-"""Event cues: the happenings an article reports (named forums, signings, visits, policies), with
-the place and date it gives them, so event clustering can join coverage across languages.
+"""Event cues: the happenings an article names or reports (named forums, signings, visits,
+launches, policies), with the place and date it gives them and how it speaks of each, so that
+tracking/reported.py can tell the happening the article reports from those it only recalls or
+lists, and event clustering can join coverage across languages.
 
 Rules, not a model:
-- Named happenings ("... Cooperation Forum", 浙港合作主题论坛) come first. One is an agreement
-  signing when its paragraph or the next reports a signing; else it takes the kind of happening
-  its name, then its sentence, names (config/fields.toml `[[happening]]`); else it is a
-  forum/expo.
-- An article that names no happening gives every sentence that reports one as an unnamed cue:
-  a signing, or a kind of happening with someone or somewhere named in the sentence.
-- The date is the sentence's own or the nearest one around it ("The two cities on Thursday
-  signed ... The ceremony took place at the ... Forum"); a happening the sentence announces
+- Named happenings ("... Cooperation Forum", 浙港合作主题论坛) are cues wherever they stand. A name
+  made only of generic words ("Opening Ceremony & Press Conference", 开幕式) is kept but marked
+  `generic`: it tells no reader which happening it was.
+- A sentence that reports a happening (a signing, or a kind of happening with someone or
+  somewhere named, not only as where something else happened) is an unnamed cue, unless a named
+  happening of its paragraph that is neither recalled, listed nor generic stands for it ("The
+  two cities on Thursday signed eight agreements. The ceremony took place at the ... Forum" is
+  one happening). A passing name elsewhere never silences the lead.
+- The kind is the one whose word comes first (config/events.toml `[[happening]]`); a gathering
+  named only as where a signing took place ("signed ... at the X Forum", 在X上签署) makes the cue a
+  signing, marked `venue`; the fallback kind (a visit) counts only when no other is named.
+- How the article speaks of it: `recalled` when its clause looks back ("the 2016 G20 Summit",
+  "had visited", 去年, 曾) or its own date lies weeks before publication; `listed` when it is an
+  item of a list, a time anchor or of another time frame ("such as the Belt and Road Summit",
+  "ahead of a promotion event", 包括…等, "next year"); `planned` when the sentence announces it.
+- The date is the sentence's own or the nearest one around it; a happening the sentence announces
   ("will be held on Friday", 将于15日举行) is dated forward.
 - The place is where the happening is said to be: "held in X" / 在X举行 beats "in X" / 在X /
-  "visited X", which beat "at X" / "to X"; a dateline ("HONG KONG, June 13 (Xinhua) --",
-  杭州讯) stands in when the sentence says no better. A city named as an exhibitor's, a
-  delegation's or a pavilion's origin ("the Hangzhou pavilion", "a delegation from Hangzhou",
-  "Hangzhou's Future Sci-Tech City") is not where the happening was.
+  "visited X", which beat "at X" / "to X"; a dateline ("HONG KONG, June 13 (Xinhua) --", 杭州讯)
+  stands in when the sentence says no better. A city named as an exhibitor's, a delegation's or a
+  pavilion's origin ("the Hangzhou pavilion", "a delegation from Hangzhou") is not where the
+  happening was, nor is a place that belongs to a happening named in passing ("the Belt and
+  Road Summit held in Hong Kong"). A district or park is placed in its city, and kept as detail.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from records.facts import EventCue, Mention
 from tracking.agreements import AGREEMENT_TERM, SIGNING
 from tracking.entities import Gazetteer
-from tracking.folding import Sentence, fold
-from tracking.text_dates import is_planned, nearby_date
+from tracking.folding import Sentence, fold, sentences
+from tracking.text_dates import is_planned, nearby_date_at, years_named
 
 _HEADS_EN = (
     "Forum|Conference|Summit|Expo|Exposition|Week|Meeting|Fair|Exhibition|Symposium|Session|"
-    "Dialogue|Festival|Roadshow|Seminar|Convention|Ceremony"
+    "Dialogue|Festival|Roadshow|Seminar|Convention|Ceremony|Competition|Contest"
 )
 _NAMED_EN = re.compile(
     r"(?<![\w-])((?:[A-Z0-9][\w'’&/\-–]*\s+(?:(?:of|and|for|on|the|cum|&)\s+)*)+)"
@@ -40,19 +52,99 @@ _NAMED_EN = re.compile(
 _LEADING = re.compile(r"^(?:(?:The|the|A|An|At|In|On|During|Also|And)\s+)+")
 _HEADS_ZH = re.compile(
     r"论坛|联席会议|会议|活动周|推介会|峰会|博览会|交流会|洽谈会|签约仪式|大会|年会|展览会|"
-    r"座谈会|合作周|经贸周|推介周"
+    r"座谈会|合作周|经贸周|推介周|大赛|启动仪式|开幕式|"
+    r"(?<=[\u4e00-\u9fff·])周(?=$|[^\u4e00-\u9fff]|期间|在|于|的|开幕|闭幕|举行|举办|活动|系列|上|"
+    r"将|正式|圆满|启动)"  # 港澳·浙江周, not 本周 nor the surname in 书记周江勇
+)
+# A week's name is a place's or a theme's, never a time word: 本周, 上周, 这一周 are no names.
+_TIME_WEEK_ZH = re.compile(
+    r"(?:本|上|下|每|一|两|这|该|当|同|近|前|后|首|全|整|个|书记|市长|主席|局长|部长|主任|总裁|经理)$"
 )
 _NAME_CHARS_ZH = re.compile(r"[\u4e00-\u9fff\d·•—–\-/“”\"]+$")
-_CUT_ZH = re.compile(r".*(?:在|于|出席|参加|举办|举行|召开|期间|的|是|了|将|和|及|，|、|周)")
-_NO_NAMED_TYPE = "forum_expo"  # a named happening of no listed kind: its name is a gathering's
+_CUT_ZH = re.compile(
+    r".*(?:在|于|出席|参加|举办|举行|召开|期间|的|是|了|将|和|及|，|、|周(?=.)|适逢|正值|恰逢|继|延续|"
+    r"承接)"
+)
+_NO_NAMED_TYPE = "forum"  # a named happening of no listed kind: its name is a gathering's
+
+# Words no reader tells one happening from another by: a name made only of these is generic.
+_GENERIC_EN = frozenset(
+    [
+        "opening", "closing", "ceremony", "press", "conference", "signing", "launch", "launching",
+        "welcome", "dinner", "banquet", "luncheon", "reception", "award", "awards", "media",
+        "briefing", "session", "plenary", "meeting", "first", "second", "third", "annual",
+        "high-level", "high", "level", "cum", "and", "&", "of", "the", "on", "for", "joint",
+        "official", "grand", "gala", "summit", "forum", "seminar", "week", "fair", "exhibition",
+        "expo", "roadshow", "dialogue",
+    ]
+)  # fmt: skip
+_GENERIC_ZH = re.compile(
+    r"开幕式|开幕|闭幕式|新闻发布会|发布会|签约仪式|启动仪式|仪式|启动|现场|全体会议|会议|首次|第一次|"
+    r"高层|会晤|暨|颁奖|典礼|欢迎|晚宴|活动|大会|论坛|峰会|推介会|主题|[\s·]"
+)
+
+# How a sentence speaks of a happening, read on folded text around it.
+_VENUE_BEFORE_EN = re.compile(
+    r"\b(?:at|during|on the sidelines of|on the occasion of|took place at|held at)\s+"
+    r"(?:the |a |an |this |its |their )?(?:[\w'’&/\-–]+ ){0,4}$"
+)
+_VENUE_AFTER_ZH = re.compile(r"^[\u4e00-\u9fff·“”\"]{0,2}?(?:上|期间|间隙|之际|现场)")
+_REFERS_BACK = re.compile(
+    r"^(?:the (?:ceremony|signing|signing ceremony|event|deals?|agreements?)|it|this)\b|"
+    r"^(?:签约仪式|仪式|签约|活动)"
+)
+_CONTAINER_BEFORE_EN = re.compile(
+    r"\b(?:a |the |one )?(?:highlight|part|centrepiece|centerpiece|main event|key event|"
+    r"flagship event) of (?:the )?$"
+)
+_LISTED_EN = re.compile(
+    r"\b(?:such as|including|among them|as well as)\b[^.;:]{0,100}$|"
+    r"\b(?:ahead of|in the run-up to|prior to|following|after|before|since|"
+    r"build(?:s|ing)? on|built on|coincid(?:es|ed|ing) with|on the heels of|"
+    r"support(?:s|ed|ing)?(?: for)?|participat(?:e|es|ed|ing) in|take part in|took part in)\s+"
+    r"(?:the |a |an |its |their |this |next |last )?(?:[\w'’&/\-–]+ ){0,3}$"
+)
+_LISTED_NOT = re.compile(r"\b(?:attended|held|hosted|opened|signed|met|visited|launched)\b")
+_LISTED_ZH_BEFORE = re.compile(
+    r"(?:包括|例如|诸如|比如|如|支持|参与|依托|借助|继|为|适逢|正值|恰逢|延续|承接)[^。；：]{0,40}$|、$"
+)
+_LISTED_ZH_AFTER = re.compile(
+    r"^(?:召开|举行|举办|开幕|闭幕|结束)?(?:等|、|之前|之后|前夕|以来|后(?![续来面]))"
+)
+_MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
+_RECALLED_EN = re.compile(
+    r"\b(?:recalled|recalling|recalls|previous(?:ly)?|earlier this year|last year|last month|"
+    r"years? ago|months? ago|former|once hosted|first held|back in|in the past|"
+    r"had (?:been )?(?:held|hosted|visited|signed|attended|met|launched|opened)|used to|"
+    rf"was held in (?:19|20)\d\d|last (?:{_MONTHS_EN})|over the (?:past )?years|"
+    r"in recent years|for (?:years|decades)|traditionally|have long|has long)\b"
+)
+_RECALLED_ZH = re.compile(
+    r"曾|此前|去年|前年|上届|往届|上一届|回顾|早前|早在|先前|昔日|过去|多年来|近年|历来|一直以来|往年|"
+    r"上个?月|上周(?![一二三四五六日天])"
+)
+# A happening of another time frame ahead, or a recurring one: named in passing too.
+_ASIDE_TIME = re.compile(
+    r"\b(?:next year|later this year|next month|every year|each year|annual(?:ly)?|"
+    r"in the coming years?)\b|明年|后年|下个?月|每年|每届|年内"
+)
+# A month named without its day ("in September", 9月在杭州举行): the happening's month.
+_MONTH_ONLY = re.compile(
+    rf"\b(?:in|this|last|next|since|until|from|by) ({_MONTHS_EN})\b(?!\s+\d)|"
+    r"(?<![\d年])(\d{1,2})月(?!\d{1,2}[日号]|底|末|份以来)"
+)
+_CLAUSE = re.compile(r"[^,，;；]+")
+_RECENT = timedelta(days=30)  # a happening's own date further back is recalled, not reported
+_AHEAD = timedelta(days=60)  # a date borrowed for a happening lies no further ahead than this
 
 # Place evidence, read on folded text around a place mention.
 _ORIGIN_AFTER = re.compile(
-    r"^(?:['’]s\b|\s+(?:pavilion|booth|stand|delegation|team|exhibitors?|compan(?:y|ies)|firms?|"
+    r"^(?:['’]s\b(?!\s+[a-z\-]+ district)|\s+(?:pavilion|booth|stand|delegation|team|exhibitors?|"
+    r"compan(?:y|ies)|firms?|"
     r"enterprises?|officials?|investors?|government|authorities|party|side|youths?|students?|"
     r"entrepreneurs?|business(?:es)?|people|residents?|mayor|secretary|municipal|brands?|"
     r"products?|start-?ups?)\b)|"
-    r"^(?:馆|代表团|企业|官员|方面|市委|市政府|政府|籍|青年|团|展区|展台|客商|投资者|商人|市民|学生|"
+    r"^(?:馆|展馆|代表团|企业|官员|方面|市委|市政府|政府|籍|青年|团|展区|展台|客商|投资者|商人|市民|学生|"
     r"高校|港商|企)"
 )
 _ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$|来自$")
@@ -63,7 +155,7 @@ _HELD_IN = re.compile(
 _HELD_AFTER_ZH = re.compile(
     r"^(?:市|省)?(?:举行|举办|召开|开幕|展出|签署|签约|隆重|成功举办|会见|访问|出席)"
 )
-_IN = re.compile(r"\bin\s+(?:the\s+)?$|(?:在|于)$")
+_IN = re.compile(r"\bin\s+(?:the\s+)?(?:[a-z\-]+['’]s\s+)?$|(?:在|于)$")
 _VISITED = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|toured|arrived in|was in|were in)\s+(?:the\s+)?$|"
     r"(?:访问|到访|访|赴|抵|到|来)$"
@@ -77,6 +169,23 @@ _DATELINE_ZH = re.compile(r"^\s*(?P<where>[^，。\n]{1,24}?)(?:电|讯)(?=[\s�
 _DATELINE_STRENGTH = 2
 
 
+@dataclass(frozen=True)
+class _Place:
+    city: str | None
+    strength: int
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A named happening in one sentence: its span (body offsets and folded sentence offsets)."""
+
+    start: int
+    end: int
+    f_start: int
+    f_end: int
+
+
 def extract_cues(
     sentences: list[Sentence],
     mentions: list[Mention],
@@ -84,96 +193,359 @@ def extract_cues(
     reference: date | None,
     gazetteer: Gazetteer,
 ) -> list[EventCue]:
-    """Named happenings; when an article names none, the sentences that report a happening."""
-    dateline = _dateline(body, mentions)
+    """Every named happening, and each sentence reporting one that no named one stands for."""
+    dateline = _dateline(body, mentions, gazetteer)
+    named = {i: _named(s) for i, s in enumerate(sentences)}
+    aside = {i: [n for n in spans if _in_passing(s, n, reference)] for (i, spans), s in
+             zip(named.items(), sentences, strict=True)}  # fmt: skip
     cues: dict[str, EventCue] = {}
+    prominent: set[int] = set()  # paragraphs a named happening stands for
     for index, sentence in enumerate(sentences):
-        for start, end in _named(sentence):
-            name = _dashed(body, start, end, mentions)
-            place, strength = _place(sentence, mentions, (start, end), dateline)
-            cue = EventCue(
-                name=name,
-                event_type=_named_type(name, sentence, sentences, gazetteer),
-                place=place,
-                date=_date(sentences, index, reference),
-                sentence=sentence.text,
-                place_strength=strength,
-            )
-            cues.setdefault(name.casefold(), cue)
-    if cues:
-        return list(cues.values())
-    unnamed: list[EventCue] = []
+        for span in named[index]:
+            name = _dashed(body, span.start, span.end, mentions)
+            if name.casefold() in cues:
+                continue
+            cue = _named_cue(name, span, sentences, index, mentions, reference, gazetteer,
+                             dateline, aside[index])  # fmt: skip
+            cues[name.casefold()] = cue
+            if not (cue.listed or cue.recalled or cue.generic):
+                prominent.add(sentence.paragraph)
+    found = list(cues.values())
     for index, sentence in enumerate(sentences):
-        event_type = _sentence_type(sentence, mentions, gazetteer)
-        if event_type is None:
+        if sentence.paragraph in prominent:
             continue
-        place, strength = _place(sentence, mentions, None, dateline)
-        unnamed.append(
-            EventCue(
-                name=None,
-                event_type=event_type,
-                place=place,
-                date=_date(sentences, index, reference),
-                sentence=sentence.text,
-                place_strength=strength,
-            )
-        )
-    return unnamed
+        unnamed = _unnamed_cue(sentences, index, mentions, reference, gazetteer, dateline,
+                               aside[index])  # fmt: skip
+        if unnamed is not None:
+            found.append(unnamed)
+    return sorted(found, key=lambda c: (c.index, c.name is None))
 
 
-def _date(sentences: list[Sentence], index: int, reference: date | None) -> date | None:
-    planned = is_planned(sentences[index].folded.text)
-    return nearby_date(sentences, index, reference, forward=planned)
+def _named_cue(
+    name: str,
+    span: _Named,
+    sentences: list[Sentence],
+    index: int,
+    mentions: list[Mention],
+    reference: date | None,
+    gazetteer: Gazetteer,
+    dateline: _Place | None,
+    aside: list[_Named],
+) -> EventCue:
+    sentence = sentences[index]
+    folded = sentence.folded.text
+    venue = _is_venue(folded, span.f_start, span.f_end)
+    previous = sentences[index - 1] if index and sentences[index - 1].paragraph == (
+        sentence.paragraph) else None  # fmt: skip
+    signing_here = _signing(folded) or (
+        previous is not None and _REFERS_BACK.search(folded) is not None
+        and _signing(previous.folded.text)
+    )  # fmt: skip
+    event_type = "agreement_signing" if venue and signing_here else _name_type(name, gazetteer)
+    clause = _clause_at(folded, span.f_start)
+    planned = is_planned(clause)
+    dated = _cue_date(sentences, index, reference, planned)
+    place = _place(sentence, mentions, (span.start, span.end), dateline, gazetteer,
+                   [a for a in aside if a != span])  # fmt: skip
+    own_date = dated[0] if dated and dated[1] == index else None
+    return EventCue(
+        name=name,
+        event_type=event_type,
+        place=place.city,
+        date=dated[0] if dated else None,
+        sentence=sentence.text,
+        place_strength=place.strength,
+        place_detail=place.detail,
+        index=index,
+        paragraph=sentence.paragraph,
+        recalled=_recalled(folded, span.f_start, span.f_end, clause, own_date, reference),
+        listed=_listed(sentence, span) or _other_time(clause, own_date, reference),
+        venue=venue and signing_here,
+        planned=planned,
+        generic=_generic(name),
+        within=_container(sentence, span),
+        kind_at=span.f_start,
+        date_sentence=sentences[dated[1]].text if dated else None,
+        date_paragraph=sentences[dated[1]].paragraph if dated else None,
+    )
+
+
+def _unnamed_cue(
+    sentences: list[Sentence],
+    index: int,
+    mentions: list[Mention],
+    reference: date | None,
+    gazetteer: Gazetteer,
+    dateline: _Place | None,
+    aside: list[_Named],
+) -> EventCue | None:
+    """The happening a sentence reports, when it reports one with someone or somewhere named."""
+    sentence = sentences[index]
+    folded = sentence.folded.text
+    skip = [(a.f_start, len(folded)) for a in aside]
+    kind = main_kind(folded, gazetteer, skip)
+    named = any(sentence.start <= m.start < sentence.end for m in mentions)
+    if kind is None or not named:
+        return None
+    if sentence.paragraph > 0 and _is_venue(folded, kind[1], kind[1] + 1):
+        return None  # "Also at the conference were ...": no happening of its own
+    event_type, at = kind
+    clause = _clause_at(folded, at)
+    planned = is_planned(clause)
+    dated = _cue_date(sentences, index, reference, planned)
+    place = _place(sentence, mentions, None, dateline, gazetteer, aside)
+    own_date = dated[0] if dated and dated[1] == index else None
+    return EventCue(
+        name=None,
+        event_type=event_type,
+        place=place.city,
+        date=dated[0] if dated else None,
+        sentence=sentence.text,
+        place_strength=place.strength,
+        place_detail=place.detail,
+        index=index,
+        paragraph=sentence.paragraph,
+        recalled=_recalled(folded, at, at, clause, own_date, reference),
+        listed=_other_time(clause, own_date, reference),
+        kind_at=at,
+        planned=planned,
+        date_sentence=sentences[dated[1]].text if dated else None,
+        date_paragraph=sentences[dated[1]].paragraph if dated else None,
+    )
+
+
+def _cue_date(
+    sentences: list[Sentence], index: int, reference: date | None, planned: bool
+) -> tuple[date, int] | None:
+    """The date of a cue's happening and the sentence it was read in: its own sentence's, else
+    the nearest one around it within the article's time frame (a background paragraph's
+    "in June 2016" dates the happening it recalls, not this one)."""
+    own = nearby_date_at(sentences[index : index + 1], 0, reference, forward=planned)
+    if own is not None:
+        return own[0], index
+    if planned:
+        return None  # a happening announced without its date is not the lead's
+    for i in _around(sentences, index):
+        found = nearby_date_at(sentences[i : i + 1], 0, reference)
+        if found is None:
+            continue
+        if reference is None or reference - _RECENT <= found[0] <= reference + _AHEAD:
+            return found[0], i
+    return None
+
+
+def _around(sentences: list[Sentence], index: int) -> list[int]:
+    """Sentences to borrow a date from: earlier ones of the paragraph, later ones of it, then
+    earlier ones of the article (news leads carry the date)."""
+    paragraph = sentences[index].paragraph
+    same = [i for i, s in enumerate(sentences) if s.paragraph == paragraph and i != index]
+    earlier = [i for i in same if i < index][::-1]
+    later = [i for i in same if i > index]
+    before = [i for i in range(index - 1, -1, -1) if i not in same]
+    return [*earlier, *later, *before]
+
+
+# --- kinds ------------------------------------------------------------------------------------
+
+
+def main_kind(
+    folded: str, gazetteer: Gazetteer, skip: list[tuple[int, int]] | None = None
+) -> tuple[str, int] | None:
+    """The kind of happening a folded text reports, and where its word stands.
+
+    The first kind named wins, a kind named only as a venue ("at the forum") gives way to the
+    others, and the fallback kind (a visit) counts only when no other is named; a kind named as
+    a time anchor or a list item ("ahead of a promotion event") counts only when nothing else is.
+    """
+    hits = [(s, e, k) for s, e, k in gazetteer.happening_hits(folded)]
+    signing = SIGNING.search(folded)
+    if signing and AGREEMENT_TERM.search(folded):
+        hits.append((signing.start(), signing.end(), "agreement_signing"))
+    hits = [h for h in hits if not any(a <= h[0] < b for a, b in skip or [])]
+    fallback = gazetteer.fallback_kind
+    free = [h for h in hits if not _anchor(folded, h[0])]
+    primary = [h for h in free if h[2] != fallback and not _is_venue(folded, h[0], h[1])]
+    for chosen in (primary, [h for h in free if h[2] != fallback], free, hits):
+        if chosen:
+            start, _, kind = min(chosen, key=lambda h: (h[0], _rank(gazetteer, h[2])))
+            return kind, start
+    return None
+
+
+def _anchor(folded: str, start: int) -> bool:
+    """Whether the word at `start` names a happening only as a time anchor or a list item
+    ("met ... ahead of a promotion event", "items such as the forum")."""
+    before = folded[:start]
+    english = _LISTED_EN.search(before)
+    return bool(english and not _LISTED_NOT.search(before[english.start() :]))
+
+
+def _rank(gazetteer: Gazetteer, kind: str) -> int:
+    kinds = [h.event_type for h in gazetteer.happenings]
+    return kinds.index(kind) if kind in kinds else -1  # a signing first
+
+
+def _name_type(name: str, gazetteer: Gazetteer) -> str:
+    """The kind a happening's name says; a name of no listed kind is a gathering's."""
+    kind = main_kind(fold(name).text, gazetteer)
+    return kind[0] if kind is not None and kind[0] != "agreement_signing" else _NO_NAMED_TYPE
 
 
 def _signing(folded: str) -> bool:
     return bool(SIGNING.search(folded) and AGREEMENT_TERM.search(folded))
 
 
-def _sentence_type(sentence: Sentence, mentions: list[Mention], gazetteer: Gazetteer) -> str | None:
-    """The kind of happening a sentence reports, if it reports one with someone or somewhere."""
+def _is_venue(folded: str, start: int, end: int) -> bool:
+    """Whether the words at [start, end) only say where something else happened."""
+    return bool(
+        _VENUE_BEFORE_EN.search(folded[:start]) or _VENUE_AFTER_ZH.match(folded[end:])
+    ) and not folded[:start].rstrip().endswith(("held", "hosted"))
+
+
+# --- how the article speaks of it -----------------------------------------------------------
+
+
+def _clause_at(folded: str, at: int) -> str:
+    """The clause (between commas or semicolons) holding position `at`."""
+    for m in _CLAUSE.finditer(folded):
+        if m.start() <= at < m.end() or at == m.end():
+            return m.group()
+    return folded
+
+
+def _in_passing(sentence: Sentence, span: _Named, reference: date | None) -> bool:
+    """Whether a named happening is only mentioned: listed, recalled or of another time frame.
+    Its words and its place are then no evidence for the sentence's own happening."""
     folded = sentence.folded.text
-    if _signing(folded):
-        return "agreement_signing"
-    kinds = gazetteer.happening_types(folded)
-    named = any(sentence.start <= m.start < sentence.end for m in mentions)
-    return kinds[0] if kinds and named else None
+    clause = _clause_at(folded, span.f_start)
+    own = nearby_date_at([sentence], 0, reference)
+    own_date = own[0] if own else None
+    return (
+        _listed(sentence, span)
+        or _recalled(folded, span.f_start, span.f_end, clause, own_date, reference)
+        or _other_time(clause, own_date, reference)
+    )
 
 
-def _named_type(
-    name: str, sentence: Sentence, sentences: list[Sentence], gazetteer: Gazetteer
-) -> str:
-    """A signing reported around a named happening makes it one; else its name says its kind."""
-    near = (sentence.paragraph, sentence.paragraph + 1)
-    context = " ".join(s.folded.text for s in sentences if s.paragraph in near)
-    if SIGNING.search(context) and (AGREEMENT_TERM.search(context) or "ceremony" in context):
-        return "agreement_signing"
-    for text in (fold(name).text, sentence.folded.text):
-        kinds = gazetteer.happening_types(text)
-        if kinds:
-            return kinds[0]
-    return _NO_NAMED_TYPE
+def _listed(sentence: Sentence, span: _Named) -> bool:
+    """Whether a named happening is an item of a list or a time anchor, not what is reported."""
+    folded = sentence.folded.text
+    before, after = folded[: span.f_start], folded[span.f_end :]
+    english = _LISTED_EN.search(before)
+    if english and not _LISTED_NOT.search(before[english.start() :]):
+        return True
+    return bool(_LISTED_ZH_BEFORE.search(before) or _LISTED_ZH_AFTER.match(after))
 
 
-def _named(sentence: Sentence) -> list[tuple[int, int]]:
-    """Body spans of the happenings named in one sentence."""
-    spans = []
+def _recalled(
+    folded: str, start: int, end: int, clause: str, own: date | None, reference: date | None
+) -> bool:
+    """Whether the happening at [start, end) is one the article looks back on.
+
+    Its clause says so ("the 2016 G20 Summit", "had visited", 去年, 曾), a year before the
+    article's stands by its name, or its own date lies weeks before publication.
+    """
+    if reference is not None and own is not None and own < reference - _RECENT:
+        return True
+    if _RECALLED_EN.search(clause) or _RECALLED_ZH.search(clause):
+        return True
+    near = folded[max(0, start - 12) : end + 12]
+    return reference is not None and any(y < reference.year for y in years_named(near))
+
+
+def _other_time(clause: str, own: date | None, reference: date | None) -> bool:
+    """Whether a clause puts its happening in another time frame: next year, every year, or a
+    month of its own ("to be held in Hangzhou in September" in a June story)."""
+    if _ASIDE_TIME.search(clause):
+        return True
+    if own is not None or reference is None:
+        return False
+    for m in _MONTH_ONLY.finditer(clause):
+        month = _MONTHS_EN.split("|").index(m.group(1)) + 1 if m.group(1) else int(m.group(2))
+        if month != reference.month and month != (reference - _RECENT / 3).month:
+            return True
+    return False
+
+
+def _generic(name: str) -> bool:
+    """A name made only of generic words ("Opening Ceremony & Press Conference", 开幕式)."""
+    folded = fold(name).text
+    if re.search(r"[\u4e00-\u9fff]", folded):
+        return not _GENERIC_ZH.sub("", folded).strip(" ·&-–—/")
+    words = re.findall(r"[\w&'’\-]+", folded)
+    return all(w in _GENERIC_EN for w in words)
+
+
+def _container(sentence: Sentence, span: _Named) -> str | None:
+    """The larger happening a named one is part of: named right after it ("the X Forum, a
+    highlight of the Y Week"), or a week or festival its sentence sets it in ("during the Y
+    Week", 港澳·浙江周期间)."""
+    rest = sentence.text[span.end - sentence.start :]
+    m = re.match(r"\s*,\s*(?P<link>[^,.;]{0,40}?)(?=[A-Z])", rest)
+    others = [n for n in _named(sentence) if n != span]
+    if m is not None and _CONTAINER_BEFORE_EN.search(fold(m.group("link")).text):
+        following = [n for n in others if n.start == span.end + m.end()]
+        if following:
+            return _text(sentence, following[0])
+    folded = sentence.folded.text
+    for n in others:
+        name = folded[n.f_start : n.f_end]
+        framed = _DURING_EN.search(folded[: n.f_start]) or _DURING_ZH.match(folded[n.f_end :])
+        if (
+            _CONTAINER_HEAD.search(name)
+            and framed
+            and not _CONTAINER_HEAD.search(folded[span.f_start : span.f_end])
+        ):
+            return _text(sentence, n)
+    return None
+
+
+_CONTAINER_HEAD = re.compile(r"\b(?:week|festival)$|(?:活动周|合作周|经贸周|推介周|周)$")
+_DURING_EN = re.compile(r"\b(?:during|as part of|part of|at|of) (?:the |this year's )?$")
+_DURING_ZH = re.compile(r"^(?:期间|上|中|系列活动)")
+
+
+def _text(sentence: Sentence, span: _Named) -> str:
+    return sentence.text[span.start - sentence.start : span.end - sentence.start]
+
+
+# --- names --------------------------------------------------------------------------------------
+
+
+def _named(sentence: Sentence) -> list[_Named]:
+    """The happenings named in one sentence, with body and folded-sentence offsets."""
+    spans: list[tuple[int, int]] = []  # folded sentence offsets
+    folded = sentence.folded.text
     for m in _NAMED_EN.finditer(sentence.text):
         lead = _LEADING.match(m.group())
         start = m.start() + (lead.end() if lead else 0)
         if sentence.text[start : m.end()].count(" ") >= 1:
-            spans.append((sentence.start + start, sentence.start + m.end()))
-    folded = sentence.folded.text
+            spans.append(_folded_span(sentence, start, m.end()))
     for m in _HEADS_ZH.finditer(folded):
         before = _NAME_CHARS_ZH.search(folded[: m.start()])
         if before is None:
             continue
         cut = _CUT_ZH.match(before.group())
         name_start = before.start() + (cut.end() if cut else 0)
+        if m.group() == "周" and _TIME_WEEK_ZH.search(folded[name_start : m.start()]):
+            continue
         if m.start() - name_start >= 2:
-            spans.append(sentence.original(name_start, m.end()))
+            spans.append((name_start, m.end()))
     # "浙港合作会议首次全体会议" holds two heads: keep the whole name only
-    return [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+    kept = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+    found = []
+    for f_start, f_end in sorted(set(kept)):
+        start, end = sentence.original(f_start, f_end)
+        found.append(_Named(start, end, f_start, f_end))
+    return found
+
+
+def _folded_span(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    """Folded offsets of original sentence offsets [start, end)."""
+    to_original = sentence.folded.to_original
+    f_start = next(i for i, o in enumerate(to_original) if o >= start)
+    f_end = next(i for i, o in enumerate(to_original) if o >= end)
+    return f_start, f_end
 
 
 def _dashed(body: str, start: int, end: int, mentions: list[Mention]) -> str:
@@ -188,27 +560,82 @@ def _dashed(body: str, start: int, end: int, mentions: list[Mention]) -> str:
     return "".join(chars)
 
 
+# --- places ---------------------------------------------------------------------------------
+
+
 def _place(
     sentence: Sentence,
     mentions: list[Mention],
     name: tuple[int, int] | None,
-    dateline: str | None,
-) -> tuple[str | None, int]:
-    """The surest place the sentence gives its happening, and how sure (see EventCue)."""
-    best: tuple[str | None, int] = (None, 0)
+    dateline: _Place | None,
+    gazetteer: Gazetteer,
+    aside: list[_Named],
+) -> _Place:
+    """The surest place the sentence gives its happening, how sure, and the detail inside it."""
+    best = _Place(None, 0)
     for m in mentions:
-        if not (sentence.start <= m.start < sentence.end) or m.entity_type != "place":
+        if not (sentence.start <= m.start < sentence.end) or not _locates(m, gazetteer):
             continue
         if name and name[0] <= m.start < name[1]:
             continue  # "Hangzhou" in "Hangzhou–Hong Kong Forum" says nothing of where it was
+        if any(a.start <= m.start < _clause_end(sentence, a.end) for a in aside):
+            continue  # "the Belt and Road Summit held in Hong Kong": that one's place
         before = fold(sentence.text[: m.start - sentence.start]).text
         after = fold(sentence.text[m.end - sentence.start :]).text
         strength = _strength(before, after)
-        if strength > best[1]:
-            best = (m.name, strength)
-    if best[1] < _DATELINE_STRENGTH and dateline is not None:
-        return dateline, _DATELINE_STRENGTH
+        if strength > best.strength:
+            city = gazetteer.city_of(m.entity_id)
+            detail = m.name if city is not None and city != m.name else None
+            detail = detail or _inside(m, mentions, sentence, gazetteer)
+            best = _Place(city or m.name, strength, detail)
+    if best.strength < _DATELINE_STRENGTH and dateline is not None:
+        return _Place(dateline.city, _DATELINE_STRENGTH, dateline.detail)
     return best
+
+
+def headline_place(
+    title: str | None, mentions: list[Mention], gazetteer: Gazetteer
+) -> tuple[str, str | None] | None:
+    """Where the headline says the happening was ("... forum in Hangzhou", 在港举行), if it does:
+    the city and the detail inside it. Only a place the headline sets the happening in counts,
+    never one it names as someone's origin."""
+    if not title:
+        return None
+    found = _Place(None, 0)
+    for sentence in sentences(title):
+        place = _place(sentence, mentions, None, None, gazetteer, [])
+        if place.strength >= _DATELINE_STRENGTH and place.strength > found.strength:
+            found = place
+    return (found.city, found.detail) if found.city else None
+
+
+def _inside(
+    city: Mention, mentions: list[Mention], sentence: Sentence, gazetteer: Gazetteer
+) -> str | None:
+    """The district or venue named right after a city, inside it ("Hangzhou's Binjiang
+    district", 杭州滨江区, 杭州市萧山区)."""
+    for m in mentions:
+        gap = sentence.text[city.end - sentence.start : m.start - sentence.start]
+        adjacent = 0 <= m.start - city.end <= 3 and re.fullmatch(r"(?:['’]s\s+|\s*|市)", gap)
+        if (
+            adjacent
+            and m.entity_id != city.entity_id
+            and gazetteer.city_of(m.entity_id) == (city.name)
+        ):
+            return m.name
+    return None
+
+
+def _locates(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """A place, or an organisation that is also somewhere to go (a venue in a known city)."""
+    return mention.entity_type == "place" or gazetteer.city_of(mention.entity_id) is not None
+
+
+def _clause_end(sentence: Sentence, at: int) -> int:
+    """The body offset where the clause holding body offset `at` ends."""
+    rest = sentence.text[at - sentence.start :]
+    m = re.search(r"[,，;；]", rest)
+    return at + m.start() if m else sentence.end
 
 
 def _strength(before: str, after: str) -> int:
@@ -223,11 +650,15 @@ def _strength(before: str, after: str) -> int:
     return 0
 
 
-def _dateline(body: str, mentions: list[Mention]) -> str | None:
+def _dateline(body: str, mentions: list[Mention], gazetteer: Gazetteer) -> _Place | None:
     """The place of a dateline opening the body, if it names a known place."""
     m = _DATELINE_EN.match(body) or _DATELINE_ZH.match(body)
     if m is None:
         return None
     start, end = m.span("where")
     places = [p for p in mentions if p.entity_type == "place" and start <= p.start < end]
-    return places[0].name if places else None
+    if not places:
+        return None
+    city = gazetteer.city_of(places[0].entity_id)
+    detail = places[0].name if city is not None and city != places[0].name else None
+    return _Place(city or places[0].name, _DATELINE_STRENGTH, detail)

@@ -43,6 +43,7 @@ class Gazetteer:
     field_matcher: PhraseMatcher = field(init=False)
     happening_matcher: PhraseMatcher = field(init=False)
     known_words: frozenset[str] = field(init=False)
+    cities: dict[str, str] = field(init=False)  # place or venue id -> the city it lies in
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", {e.entity_id: e for e in self.entities})
@@ -58,11 +59,47 @@ class Gazetteer:
         names = [n for e in self.entities for n in (*e.names, *e.weak_aliases)]
         words = {w for n in names for w in fold(n).text.split()}
         object.__setattr__(self, "known_words", frozenset(words))
+        object.__setattr__(self, "cities", _cities(self.entities))
 
     def happening_types(self, folded_text: str) -> list[str]:
         """The kinds of happening named in folded text, in the configured order of precedence."""
         found = {hit.key for hit in self.happening_matcher.find(folded_text)}
         return [h.event_type for h in self.happenings if h.event_type in found]
+
+    def happening_hits(self, folded_text: str) -> list[tuple[int, int, str]]:
+        """Every word of a kind of happening in folded text: (start, end, kind), in text order."""
+        return [(h.start, h.end, h.key) for h in self.happening_matcher.find(folded_text)]
+
+    @property
+    def fallback_kind(self) -> str | None:
+        """The last kind listed: it types a happening only when no other kind is named (a
+        delegation that holds a promotion event is on a promotion trip, not a mere visit)."""
+        return self.happenings[-1].event_type if self.happenings else None
+
+    def city_of(self, entity_id: str) -> str | None:
+        """The city a place or venue lies in (a city is its own), by its English name."""
+        return self.cities.get(entity_id)
+
+
+_INSIDE_A_CITY = frozenset({"district", "park", "venue", "zone"})
+
+
+def _cities(entities: Sequence[Entity]) -> dict[str, str]:
+    """Each city is its own city; a district, park or venue lies in the city its description
+    names first ("District of Hangzhou", "Technology park in Yuhang district, Hangzhou")."""
+    cities = {e.entity_id: e.name for e in entities if e.level == "city"}
+    found = dict(cities)
+    for e in entities:
+        if e.level not in _INSIDE_A_CITY or not e.description:
+            continue
+        named = [
+            (m.start(), name)
+            for name in cities.values()
+            if (m := re.search(rf"\b{re.escape(name)}\b", e.description)) is not None
+        ]
+        if named:
+            found[e.entity_id] = min(named)[1]
+    return found
 
 
 def build_gazetteer(

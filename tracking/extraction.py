@@ -16,12 +16,14 @@ from records.facts import (
 )
 from tracking.agreements import extract_agreements
 from tracking.candidates import find_candidates
-from tracking.cues import extract_cues
+from tracking.cues import extract_cues, headline_place, main_kind
 from tracking.entities import Gazetteer, find_mentions, review_weak
 from tracking.figures import extract_figures
 from tracking.folding import Folded, fold, sentences
+from tracking.reported import choose_happening, score_cues
 from tracking.roles import find_role
 from tracking.text_dates import reference_date
+from tracking.titles import propose_titles
 
 
 def extract_facts(
@@ -33,11 +35,11 @@ def extract_facts(
 ) -> ArticleFacts:
     """Mentions and candidates come from title and body; figures, agreements and cues from the body.
 
-    `language` is accepted for callers that know it; the rules themselves work on whatever script
-    each sentence is in, since articles mix English names into Chinese text and the reverse.
+    The rules work on whatever script each sentence is in, since articles mix English names into
+    Chinese text and the reverse; `language` (else the body's script) only says in which script
+    the article proposes a title for the happening it reports.
     Only accepted mentions feed agreements and cues: a weak alias awaiting review names no party.
     """
-    del language  # every rule below is script-aware on its own
     reference = reference_date(published_at)
     texts = {"title": title or "", "body": body}
     seen: set[str] = set()
@@ -62,15 +64,38 @@ def extract_facts(
         key=lambda m: m.start,
     )
     body_sentences = sentences(body)
+    agreements = extract_agreements(body_sentences, body_mentions, gazetteer, reference)
+    cues = extract_cues(body_sentences, places, body, reference, gazetteer)
+    headline = main_kind(fold(title).text, gazetteer) if title else None
+    title_kind = headline[0] if headline else None
+    title_mentions = [m for m in mentions if m.field == "title" and m.accepted]
+    where = headline_place(title, title_mentions, gazetteer)
+    happening = choose_happening(cues, title, reference, agreements, title_kind, where)
+    if happening is not None:
+        others = score_cues(cues, title, reference, title_kind)
+        chinese = _is_chinese(language, body)
+        titles, passed = propose_titles(
+            happening, others, body_sentences, places, agreements, chinese, gazetteer
+        )
+        happening = replace(happening, titles=titles, evidence=happening.evidence + passed)
     return ArticleFacts(
         mentions=tuple(mentions),
         candidates=tuple(candidates),
         figures=tuple(
             extract_figures(body_sentences, reference, body_mentions, gazetteer.measures)
         ),
-        agreements=tuple(extract_agreements(body_sentences, body_mentions, gazetteer, reference)),
-        cues=tuple(extract_cues(body_sentences, places, body, reference, gazetteer)),
+        agreements=tuple(agreements),
+        cues=tuple(cues),
+        happening=happening,
     )
+
+
+def _is_chinese(language: str | None, body: str) -> bool:
+    """Chinese coverage proposes Chinese titles: by its language tag, else by its script."""
+    if language:
+        return language.startswith("zh")
+    cjk = sum(1 for ch in body if "\u3400" <= ch <= "\u9fff")
+    return cjk * 2 > len(body.replace(" ", ""))
 
 
 def _with_roles(

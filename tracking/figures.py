@@ -3,6 +3,12 @@
 Values are stored in full (US$140 billion → 1.4e11, 1.4万亿元 → 1.4e12) so figures from sources in
 different languages compare directly. `unit` says what kind of figure it is (money, count,
 percent); `currency` is an ISO code. Patterns run on folded text (lower case, Simplified Chinese).
+
+Every figure has a subject, since a number nobody can name is no fact: the words before it ("a
+total investment of", "with total investment above", "exports rose"), a verb that names it
+("have invested US$1.1 billion": investment), the words after it ("US$2 billion in trade",
+"US$1.1 billion invested"), the thing counted beside it ("294 projects ... worth"), the measure
+it reports (config/measures.toml), and last the kind of figure ("amount", "percentage").
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from records.facts import Figure, Mention
@@ -252,8 +258,13 @@ class _Found:
     subject: str | None
 
 
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
 def zh_number(text: str) -> float | None:
     """'51', '1.4', '十三', '两千' as numbers; None when it is not one."""
+    if not text:
+        return None
     if text[0].isdigit():
         try:
             return float(text)
@@ -265,10 +276,11 @@ def zh_number(text: str) -> float | None:
     for ch in text:
         if ch in digits:
             current = digits[ch]
-        else:
-            unit = {"十": 10, "百": 100, "千": 1000}[ch]
-            total += (current or 1) * unit
+        elif ch in _ZH_UNITS:
+            total += (current or 1) * _ZH_UNITS[ch]
             current = 0
+        else:
+            return None
     return float(total + current)
 
 
@@ -318,12 +330,24 @@ def extract_figures(
                     sentence=sentence.text,
                     start=start,
                     source=source,
-                    measure=measure_of(
-                        sentence.folded.text, f.start, f.end, f.unit, f.subject, measures
+                    measure=(
+                        measure := measure_of(
+                            sentence.folded.text, f.start, f.end, f.unit, f.subject, measures
+                        )
                     ),
                 )
             )
+            if figures[-1].subject is None:
+                figures[-1] = replace(figures[-1], subject=_fallback_subject(f, measure, measures))
     return figures
+
+
+def _fallback_subject(
+    found: _Found, measure: str | None, measures: Sequence[CompiledMeasure]
+) -> str:
+    """The measure's name when the sentence gives none, else the kind of figure."""
+    named = next((m.en for m in measures if m.key == measure and m.en), None)
+    return named or {"money": "amount", "percent": "percentage"}.get(found.unit, found.unit)
 
 
 def _sentence_figures(s: str) -> list[_Found]:
@@ -467,7 +491,7 @@ def _singular(phrase: str) -> str:
 
 
 def _with_amount_subjects(s: str, found: list[_Found]) -> list[_Found]:
-    """Name what each amount measures from the words before it; counts already have a subject."""
+    """Name what each amount measures from the words around it; counts already have a subject."""
     named: list[_Found] = []
     last_count: str | None = None
     for f in found:
@@ -479,8 +503,42 @@ def _with_amount_subjects(s: str, found: list[_Found]) -> list[_Found]:
         subject = _zh_subject(prefix) if re.search(r"[\u4e00-\u9fff]$", prefix) else None
         if subject is None:
             subject = _en_amount_subject(prefix, f, last_count)
+        if subject is None:
+            subject = _en_subject_after(s[f.end :], f)
+        if subject is None and last_count is not None and f.unit == "money":
+            subject = f"value of {last_count}"
         named.append(_Found(f.start, f.end, f.value, f.unit, f.currency, f.qualifier, subject))
     return named
+
+
+_VERB_SUBJECTS = {
+    "invested": "investment", "invest": "investment", "committed": "investment",
+    "injected": "investment", "pledged": "investment pledged", "put": "investment",
+    "raised": "funds raised", "raise": "funds raised", "spent": "spending",
+    "attracted": "investment attracted", "earned": "earnings", "generated": "revenue",
+}  # fmt: skip
+_VERB_BEFORE = re.compile(rf"\b({'|'.join(_VERB_SUBJECTS)})(?: (?:a total of|about|some))?\s*$")
+_NOUN_AFTER = re.compile(
+    r"^\s+(?:in|of|worth of) (?:new |fresh |foreign |total |direct |actual )?"
+    r"(investment|funding|trade|exports|imports|contracts?|deals?|capital|revenue|sales|"
+    r"orders|loans|financing)\b|^\s+(invested|raised|committed|spent)\b"
+)
+_WITH_BEFORE = re.compile(r"\bwith (?:an? |the )?((?:[a-z\-]+ ){0,2}[a-z\-]+)\s*$")
+_CHANGE_BEFORE = re.compile(
+    r"(?:^|[^a-z-])((?:[a-z][a-z'\-]* ){0,2}[a-z][a-z\-]*) (?:has |have |had )?"
+    r"(rose|rise|grew|grow|grows|increased|jumped|climbed|fell|fall|dropped|declined|decreased)"
+    r"(?: by)?\s*$"
+)
+
+
+def _en_subject_after(after: str, f: _Found) -> str | None:
+    """ "US$2 billion in trade", "US$1.1 billion invested": the words after an amount."""
+    m = _NOUN_AFTER.match(after)
+    if m is None:
+        return None
+    if m.group(1):
+        return m.group(1)
+    return _VERB_SUBJECTS.get(m.group(2), "investment")
 
 
 def _qualifier_start(s: str, f: _Found) -> int:
@@ -510,9 +568,21 @@ def _en_amount_subject(prefix: str, f: _Found, last_count: str | None) -> str | 
         if f.qualifier == "at least":
             return f"{_singular(thing)} {measure} threshold" if thing else None
         return f"value of {thing}" if thing else None
+    verb = _VERB_BEFORE.search(prefix)
+    if verb:
+        return _VERB_SUBJECTS[verb.group(1)]  # "have invested US$1.1 billion": investment
+    change = _CHANGE_BEFORE.search(prefix)
+    if change and f.unit == "percent":
+        words = [w for w in change.group(1).split() if w not in _ARTICLES | _SUBJECT_STOP]
+        falls = change.group(2) in ("fell", "fall", "dropped", "declined", "decreased")
+        return f"{' '.join(words)} {'decline' if falls else 'growth'}".strip() if words else None
     m = _EN_VERB_BEFORE.search(prefix)
     if m is None:
-        return None
+        with_noun = _WITH_BEFORE.search(prefix)
+        if with_noun is None:
+            return None
+        words = [w for w in with_noun.group(1).split() if w not in _ARTICLES | _SUBJECT_STOP]
+        return " ".join(words) or None
     words = m.group(1).split()
     stops = [i for i, w in enumerate(words) if w in _ARTICLES | _SUBJECT_STOP]
     if stops:

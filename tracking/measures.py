@@ -33,6 +33,7 @@ class CompiledMeasure:
     subject: tuple[str, ...]
     cues: tuple[str, ...]
     against: tuple[str, ...]
+    en: str = ""  # what a reader sees; a figure whose sentence names no subject takes it
 
 
 def compile_measures(measures: Sequence[Measure]) -> tuple[CompiledMeasure, ...]:
@@ -40,7 +41,7 @@ def compile_measures(measures: Sequence[Measure]) -> tuple[CompiledMeasure, ...]
         return tuple(dict.fromkeys(fold(w).text.strip() for w in words if w.strip()))
 
     return tuple(
-        CompiledMeasure(m.key, m.kind, folded(m.subject), folded(m.cues), folded(m.against))
+        CompiledMeasure(m.key, m.kind, folded(m.subject), folded(m.cues), folded(m.against), m.en)
         for m in measures
     )
 

@@ -281,7 +281,8 @@ def other_city_subject(reading: Reading, _: Sequence[Reason], w: Weights) -> lis
 
 def withheld_reasons(reading: Reading, _: Sequence[Reason], w: Weights) -> list[Reason]:
     """Credit withheld, shown with contribution 0: Hong Kong as a stock market, Zhejiang as
-    another city's province."""
+    another city's province, a CE or SAR that is another place's, a place that is only part of
+    an organisation's name."""
     reasons: list[Reason] = []
     for s in reading.sentences:
         market = next((f.surface for f in s.items if f.group.market), "")
@@ -292,6 +293,13 @@ def withheld_reasons(reading: Reading, _: Sequence[Reason], w: Weights) -> list[
             cause = s.other[0].surface if s.other else "another city's story"
             term = f"{f.surface} / {cause}"
             reasons.append(_reason(w, term, "province_other_city", s.where, s.index, 0.0))
+        for f in s.stand_ins_dropped:
+            cause = s.other[0].surface if s.other else "another place's story"
+            term = f"{f.surface} / {cause}"
+            reasons.append(_reason(w, term, "stand_in_other_place", s.where, s.index, 0.0))
+        for f in s.in_names:
+            term = f"{f.surface} / in an organisation's name"
+            reasons.append(_reason(w, term, "place_in_name", s.where, s.index, 0.0))
     return reasons
 
 

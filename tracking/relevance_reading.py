@@ -4,9 +4,13 @@ Reading comes before scoring and is done once: every term the gazetteer finds (a
 into sentences (the title is one), each `Sentence` saying which hits stand for which side there.
 Which side a hit stands for depends on the sentence around it, and every such decision is data
 in the gazetteer (config/relevance.toml and relevance_places.toml), not a place named in code:
-- a term of a `province = true` group (Zhejiang) stands in for the Hangzhou side only where no
-  other place (`role = "other"`: Ningbo, Shenzhen, Macao ...) is in the sentence, and nowhere in an
-  article whose cooperation is another place's;
+- a term of a `province = true` group stands in for its side (Zhejiang for Hangzhou; CE, 特首,
+  the SAR for Hong Kong: Macao has a Chief Executive too) only where no other place
+  (`role = "other"`: Ningbo, Shenzhen, Macao ...) is in the sentence, and nowhere in an article
+  whose cooperation is another place's; a title that pairs only stand-ins ("CE discusses ties
+  with Zhejiang") leaves it to the body to say whose cooperation the article reports;
+- a place inside an organisation's name ("the American Chamber of Commerce in Shanghai",
+  上海美国商会) is not that place acting, so it makes no sentence another place's;
 - a Hong Kong term beside market vocabulary (`market = true`) is a stock market, not a side,
   unless a government signs with it there; an exchange operator (`official_side = "hongkong"`,
   HKEX) then counts as the Hong Kong side;
@@ -16,6 +20,7 @@ in the gazetteer (config/relevance.toml and relevance_places.toml), not a place 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -64,6 +69,9 @@ class Sentence:
     official: bool  # a government side signs with the other side here
     sides_adjacent: bool  # "Hangzhou and Hong Kong", 杭州与香港: the two as joint subject
     other_adjacent: bool  # "Shanghai, Hong Kong": another place joined to Hong Kong
+    stand_ins: tuple[Hit, ...] = ()  # CE, 特首, the SAR: counted in `hongkong` here
+    stand_ins_dropped: tuple[Hit, ...] = ()  # ... where another place claims them
+    in_names: tuple[Hit, ...] = ()  # other places inside an organisation's name: not acting
 
     def of(self, role: Role) -> tuple[Hit, ...]:
         return tuple(f for f in self.items if f.group.role == role)
@@ -114,15 +122,31 @@ class Sentence:
             return False
         if self.other_adjacent and not self.sides_adjacent:
             return True
+        claimed = self.province_dropped or self.stand_ins_dropped
+        if claimed and not (self.hongkong or self.hangzhou) and self.of("action"):
+            return True  # "Macao's CE met Zhejiang's Party chief": the two are theirs
         return bool(self.hongkong) != bool(self.hangzhou)
+
+    def pairs_only_stand_ins(self) -> bool:
+        """Whether the sides it names are all stand-ins ("CE ... Zhejiang")."""
+        proper_hongkong = [f for f in self.hongkong if f not in self.stand_ins]
+        return not (self.hangzhou or proper_hongkong or self.joint or self.named_pairs)
 
     def conjoined(self) -> bool:
         """Whether the two sides are its joint subject ("Hangzhou and Hong Kong", 杭港)."""
         return bool(self.joint or self.named_pairs or self.of("joint_ref") or self.sides_adjacent)
 
     def without_province(self) -> Sentence:
-        """This sentence in an article about another place's cooperation: Zhejiang is not ours."""
-        return replace(self, province=(), province_dropped=self.province_dropped + self.province)
+        """This sentence in an article about another place's cooperation: Zhejiang, the CE and
+        the SAR are not ours."""
+        return replace(
+            self,
+            province=(),
+            province_dropped=self.province_dropped + self.province,
+            hongkong=tuple(f for f in self.hongkong if f not in self.stand_ins),
+            stand_ins=(),
+            stand_ins_dropped=self.stand_ins_dropped + self.stand_ins,
+        )
 
 
 @dataclass(frozen=True)
@@ -185,6 +209,8 @@ def read_article(
 def read_sentence(items: tuple[Hit, ...], text: str, connectors: frozenset[str]) -> Sentence:
     """Which hits of one sentence stand for which side (see the module's docstring)."""
     first = items[0]
+    in_names = tuple(f for f in items if _in_organisation_name(f, text))
+    items = tuple(f for f in items if f not in in_names)
     government = any(f.group.actor == "government" for f in items)
     strong = any(f.group.strength == "strong" for f in items)
     context = any(f.group.role == "context" for f in items)
@@ -198,7 +224,11 @@ def read_sentence(items: tuple[Hit, ...], text: str, connectors: frozenset[str])
     downgraded = context and not government and not strong
     joint = tuple(f for f in joint_terms if not f.group.pair and not downgraded)
     named_pairs = tuple(f for f in joint_terms if f.group.pair or downgraded)
-    hongkong_terms = tuple(f for f in items if f.group.role == "hongkong")
+    all_stand_ins = tuple(f for f in items if f.group.role == "hongkong" and f.group.province)
+    stand_ins, stand_ins_dropped = (empty, all_stand_ins) if other else (all_stand_ins, empty)
+    hongkong_terms = (
+        tuple(f for f in items if f.group.role == "hongkong" and not f.group.province) + stand_ins
+    )
     exchanges = tuple(f for f in items if f.group.official_side == "hongkong")
     official = (
         government
@@ -229,7 +259,31 @@ def read_sentence(items: tuple[Hit, ...], text: str, connectors: frozenset[str])
         official=official,
         sides_adjacent=_adjacent(hangzhou + province, hongkong, text, connectors),
         other_adjacent=_adjacent(others, hongkong, text, connectors),
+        stand_ins=tuple(f for f in stand_ins if f in hongkong),
+        stand_ins_dropped=stand_ins_dropped,
+        in_names=in_names,
     )
+
+
+_ORGANISATION_BEFORE = re.compile(
+    r"(?:Chamber of Commerce|Council|Association|University|Bank|Exchange|Office|"
+    r"Consulate(?:-General)?|Institute|Federation|Society|School|Academy|Club|Committee|Bureau|"
+    r"Centre|Center|Fund)\s+(?:in|of|for)\s+(?:the\s+)?$"
+)
+_ORGANISATION_AFTER = re.compile(
+    r"^\s+(?:[A-Z][\w&'’\-]*\s+){0,3}(?:University|Chamber|Bank|Exchange|Association|Institute|"
+    r"Council|Academy|Society|Federation|Consulate)\b|"
+    r"^[^\W和与及、]{0,6}?(?:商会|大学|交易所|协会|学会|银行|学院|研究院|领事馆|联合会)"
+)
+
+
+def _in_organisation_name(hit: Hit, text: str) -> bool:
+    """Whether another place's name stands inside an organisation's ("the American Chamber of
+    Commerce in Shanghai", "Shanghai Jiao Tong University", 上海美国商会): not that place acting."""
+    if hit.group.role != "other" or hit.group.pair:
+        return False
+    before, after = text[: hit.start], text[hit.end :]
+    return bool(_ORGANISATION_BEFORE.search(before) or _ORGANISATION_AFTER.match(after))
 
 
 def _adjacent(
@@ -252,7 +306,7 @@ def _other_subject(sentences: Sequence[Sentence]) -> Sentence | None:
     The title decides when it pairs someone; otherwise the body's sentences vote.
     """
     titles = [s for s in sentences if s.where == "title"]
-    if any(s.names_pair() for s in titles):
+    if any(s.names_pair() and not s.pairs_only_stand_ins() for s in titles):
         return None
     other_title = next((s for s in titles if s.names_other_pair()), None)
     if other_title is not None:

@@ -1,5 +1,7 @@
 """The title a text gives a person where it names them: "Hangzhou Party secretary Zhou Jiangyong",
-"Zhang Zhongcan, deputy secretary of the ... Committee,", 杭州市委副书记张仲灿.
+"Zhang Zhongcan, deputy secretary of the ... Committee,", 杭州市委副书记张仲灿, and a Chinese title
+after the name (王建国副市长, with the body before the name when one stands there:
+杭州市王建国副市长 → 杭州市副市长).
 
 Titles change (a person is deputy secretary in 2019, secretary in 2021), so a role belongs to the
 mention, not to the entity; the warehouse lists every role an entity was given. A role is only
@@ -59,7 +61,7 @@ def find_role(
     """
     floor = max([e for s, e in others if e <= start], default=0)
     if _CJK.search(text[max(floor, start - 1) : start + 1]):
-        found = _zh_before(text, folded, start, floor)
+        found = _zh_before(text, folded, start, floor) or _zh_after(text, folded, start, end)
         if found:
             return found
     return _en_before(text, start, floor) or _en_after(text, end, others)
@@ -133,6 +135,33 @@ def _zh_before(text: str, folded: Folded, start: int, floor: int) -> str | None:
         return None
     s, e = folded.span(role_start, f_start)
     return text[s:e]
+
+
+_ZH_TITLE_AFTER = re.compile(
+    r"^(?:常务)?(?:副书记|书记|副市长|市长|副省长|省长|副局长|局长|司长|署长|处长|副主席|主席|副总裁|总裁|"
+    r"总经理|董事长|副主任|主任|副部长|部长|副会长|会长|秘书长|院长|校长|总监|理事长|总干事|总领事|大使|"
+    r"区长|副区长|先生|女士)"
+)
+_ZH_BODY_BEFORE = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,12}?(?:市委|省委|区委|市|省|区|局|政府|公司|集团))$"
+)
+
+
+def _zh_after(text: str, folded: Folded, start: int, end: int) -> str | None:
+    """王建国副市长: a title right after the name; the body just before the name, if one stands
+    there, says whose (杭州市王建国副市长 → 杭州市副市长). Honorifics (先生) are no title."""
+    f_start, f_end = _folded_index(folded, start), _folded_index(folded, end)
+    title = _ZH_TITLE_AFTER.match(folded.text[f_end:])
+    if title is None or title.group() in ("先生", "女士"):
+        return None
+    before = folded.text[max(0, f_start - 14) : f_start]
+    cut = _ZH_CUT.match(before)
+    body = _ZH_BODY_BEFORE.search(before[cut.end() if cut else 0 :])
+    s, e = folded.span(f_end, f_end + title.end())
+    if body is None:
+        return text[s:e]
+    b_start, _ = folded.span(f_start - len(body.group()), f_start)
+    return text[b_start:start] + text[s:e]
 
 
 def _folded_index(folded: Folded, original: int) -> int:

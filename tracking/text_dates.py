@@ -3,7 +3,11 @@
 "On Thursday" in a story published on a Tuesday is the Thursday before it; "June 13" with no year
 is the June 13 on or before publication (a week of slack for previews of coming events). A
 sentence about what is still to come ("will sign ... on Friday", 将于15日签署) is read forward:
-`forward=True` resolves the same words to the first such day on or after publication.
+`forward=True` resolves the same words to the first such day on or after publication. Words that
+say their direction themselves keep it whatever the sentence's tense: "next Monday" is always
+ahead, "last Monday" always behind; 上周五 and 下周五 are days of the calendar week before and after
+the publication's. "This weekend" is its Saturday (the one ahead when read forward). The
+publication day is taken in the newsroom's time zone (Hong Kong and the mainland: UTC+8).
 All patterns run on folded text: lower case, Simplified Chinese.
 """
 
@@ -72,6 +76,30 @@ def weekday_after(reference: date, weekday: int) -> date:
     return reference + timedelta(days=(weekday - reference.weekday()) % 7)
 
 
+def _weekday_word(reference: date, weekday: int, word: str, forward: bool) -> date:
+    """ "next Monday" is after the reference day, "last Monday" before it, whatever the tense;
+    a bare or "this" weekday follows the sentence's tense."""
+    if word == "next":
+        return reference + timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)
+    if word == "last":
+        return reference - timedelta(days=(reference.weekday() - weekday - 1) % 7 + 1)
+    return weekday_after(reference, weekday) if forward else weekday_before(reference, weekday)
+
+
+def _calendar_week(reference: date, weekday: int, shift: int) -> date:
+    """A day of the calendar week `shift` weeks from the reference's (上周五: shift -1)."""
+    monday = reference - timedelta(days=reference.weekday())
+    return monday + timedelta(days=7 * shift + weekday)
+
+
+def _weekend(reference: date, forward: bool) -> date:
+    """The Saturday of "this weekend": ahead when read forward, else the one just past (a story
+    dated Saturday or Sunday means its own weekend either way)."""
+    if reference.weekday() >= 5:
+        return reference - timedelta(days=reference.weekday() - 5)
+    return weekday_after(reference, 5) if forward else weekday_before(reference, 5)
+
+
 def _without_year(
     reference: date | None, month: int, day: int, forward: bool = False
 ) -> date | None:
@@ -108,10 +136,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH})\.?(?:,? (\d{{4}}))?\b"), "dmy"),
     (re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]"), "zh"),
     (re.compile(r"(?<![\d月第])(\d{1,2})[日号](?![内后前以起])"), "zh_day"),
-    (re.compile(r"\b(?:on |last |this )?(" + "|".join(_WEEKDAYS_EN) + r")\b"), "weekday"),
-    (re.compile(r"(?:上)?(?:周|星期|礼拜)([一二三四五六日天])"), "weekday_zh"),
+    (re.compile(r"\bon the (\d{1,2})(?:st|nd|rd|th)\b(?! (?:of|century|anniversary))"), "zh_day"),
+    (re.compile(r"\b(?:(?:this|last|next|the) )?week-?end\b|(?:上|下|本|这个?)?周末"), "weekend"),
+    (re.compile(r"\b(?:on )?(?:(last|next|this) )?(" + "|".join(_WEEKDAYS_EN) + r")\b"), "weekday"),
+    (re.compile(r"(上|下|本|这)?个?(?:周|星期|礼拜)([一二三四五六日天])"), "weekday_zh"),
     (re.compile(r"\byesterday\b|昨日|昨天"), "yesterday"),
-    (re.compile(r"\btoday\b|今日|今天"), "today"),
+    (re.compile(r"\btoday\b|(?<!的)(?:今日|今天)"), "today"),  # not 的今天, "nowadays"
     (re.compile(r"\btomorrow\b|明日|明天"), "tomorrow"),
     (re.compile(r"前日|前天"), "day_before"),
 ]
@@ -161,11 +191,22 @@ def _resolve(kind: str, m: re.Match[str], reference: date | None, forward: bool)
         return _without_year(reference, int(g[1]), int(g[2]), forward)
     if reference is None:
         return None
-    if kind in ("weekday", "weekday_zh"):
-        weekday = _WEEKDAYS_EN.index(g[0]) if kind == "weekday" else _WEEKDAYS_ZH[g[0]]
-        if forward and not m.group().startswith(("last", "上")):
-            return weekday_after(reference, weekday)
-        return weekday_before(reference, weekday)
+    if kind == "weekday":
+        return _weekday_word(reference, _WEEKDAYS_EN.index(g[1]), g[0] or "", forward)
+    if kind == "weekday_zh":
+        weekday = _WEEKDAYS_ZH[g[1]]
+        shift = {"上": -1, "下": 1, "本": 0, "这": 0}.get(g[0] or "")
+        if shift is None:
+            return (
+                weekday_after(reference, weekday) if forward else weekday_before(reference, weekday)
+            )
+        return _calendar_week(reference, weekday, shift)
+    if kind == "weekend":
+        if m.group().startswith(("last", "上")):
+            return _calendar_week(reference, 5, -1)
+        if m.group().startswith(("next", "下")):
+            return _calendar_week(reference, 5, 1)
+        return _weekend(reference, forward)
     return reference + timedelta(days=_OFFSETS[kind])
 
 
@@ -178,6 +219,29 @@ _YEAR_END = [
 _MONTH_END = re.compile(r"截至(?:到)?(\d{4})年(\d{1,2})月[底末]")
 _AS_OF_DAY = re.compile(rf"\b(?:as (?:of|at)|by) ({_MONTH}) (\d{{1,2}}),? (\d{{4}})\b")
 _AS_OF_DAY_ZH = re.compile(r"截至(?:到)?(\d{4})年(\d{1,2})月(\d{1,2})日")
+# A month's end with the year left to the reader: "as of the end of May", 截至5月底, 截至今年5月末.
+_MONTH_END_EN = re.compile(
+    rf"\b(?:as (?:of|at)|by|at|until|through) (?:the )?end(?:-| of )({_MONTH})\b"
+    r"(?:,? (?:(this|last) year|(\d{4})))?"
+)
+_MONTH_END_ZH = re.compile(r"(?:截至|截止|到)(?:今年|(去年))?(\d{1,2})月[底末]")
+# Periods whose figures hold at their end: quarters, halves, the year so far.
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+             "4th": 4, "一": 1, "二": 2, "三": 3, "四": 4}  # fmt: skip
+_QUARTER_EN = re.compile(
+    r"\b(?:in|during|for|over) the (first|second|third|fourth|1st|2nd|3rd|4th) quarter"
+    r"(?: of (\d{4})| of (this|last) year)?\b|\bq([1-4])(?: (\d{4}))?\b"
+)
+_QUARTERS_EN = re.compile(
+    r"\b(?:in|during|for|over) the first (two|three) quarters(?: of (\d{4}))?\b"
+)
+_HALF_EN = re.compile(
+    r"\b(?:in|during|for|over) the (first|second) half(?: of (\d{4})| of (this|last) year)?\b"
+)
+_PERIOD_ZH = re.compile(
+    r"(?:(\d{4})年|(今年|去年))?(?:第?([一二三四])季度|前([二三])季度|(上|下)半年)"
+)
+_SO_FAR = re.compile(r"截至目前|截至今日|\bto date\b|\bso far\b|\bas of (?:now|today)\b")
 
 
 def find_as_of(folded: str, reference: date | None) -> date | None:
@@ -187,21 +251,86 @@ def find_as_of(folded: str, reference: date | None) -> date | None:
         if m is None:
             continue
         if kind == "year":
-            return date(int(m.group(1)), 12, 31)
+            return _safe_date(int(m.group(1)), 12, 31)  # "截至0000年底" is no date
         if reference is not None:
             return date(reference.year - 1, 12, 31)
     m = _MONTH_END.search(folded)
     if m:
         year, month = int(m.group(1)), int(m.group(2))
-        if 1 <= month <= 12:
-            return date(year, month, calendar.monthrange(year, month)[1])
+        if 1 <= month <= 12 and year >= 1:
+            return _safe_date(year, month, calendar.monthrange(year, month)[1])
     m = _AS_OF_DAY.search(folded)
     if m:
         return _safe_date(int(m.group(3)), _MONTHS[m.group(1)], int(m.group(2)))
     m = _AS_OF_DAY_ZH.search(folded)
     if m:
         return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return _period_end(folded, reference)
+
+
+def _period_end(folded: str, reference: date | None) -> date | None:
+    """A month, quarter or half whose year the reader infers: the latest one that has ended by
+    (or ends within a month of) publication ("as of the end of May" in a June story is this
+    May; in a March story, last May). "To date", 截至目前: the publication day."""
+    if reference is None:
+        return None
+    m = _MONTH_END_EN.search(folded)
+    if m:
+        year = _year(reference, m.group(3), m.group(2))
+        return _period(reference, year, _MONTHS[m.group(1)])
+    m = _MONTH_END_ZH.search(folded)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return _period(reference, reference.year - 1 if m.group(1) else None, int(m.group(2)))
+    m = _QUARTER_EN.search(folded)
+    if m:
+        quarter = _ORDINALS[m.group(1)] if m.group(1) else int(m.group(4))
+        year = _year(reference, m.group(2) or m.group(5), m.group(3))
+        return _period(reference, year, 3 * quarter)
+    m = _QUARTERS_EN.search(folded)
+    if m:
+        return _period(
+            reference, _year(reference, m.group(2), None), 6 if m.group(1) == "two" else 9
+        )
+    m = _HALF_EN.search(folded)
+    if m:
+        year = _year(reference, m.group(2), m.group(3))
+        return _period(reference, year, 6 if m.group(1) == "first" else 12)
+    m = _PERIOD_ZH.search(folded)
+    if m:
+        year = _year(reference, m.group(1), {"今年": "this", "去年": "last"}.get(m.group(2) or ""))
+        if m.group(3):
+            month = 3 * _ORDINALS[m.group(3)]
+        elif m.group(4):
+            month = 3 * _ORDINALS[m.group(4)]
+        else:
+            month = 6 if m.group(5) == "上" else 12
+        return _period(reference, year, month)
+    if _SO_FAR.search(folded):
+        return reference
     return None
+
+
+def _year(reference: date, digits: str | None, relative: str | None) -> int | None:
+    """The year a period phrase names: its digits, "this"/"last" year, or None to infer."""
+    if digits:
+        return int(digits)
+    if relative == "this":
+        return reference.year
+    if relative == "last":
+        return reference.year - 1
+    return None
+
+
+def _period(reference: date, year: int | None, month: int) -> date | None:
+    """The last day of `month` in `year`, or in the latest year where it is not a month beyond
+    the publication day."""
+    if year is None:
+        year = reference.year
+        if date(year, month, 1) > reference + timedelta(days=31):
+            year -= 1
+    if not PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]:
+        return None
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def nearby_date(
@@ -211,6 +340,14 @@ def nearby_date(
     a later one in its paragraph, else the nearest earlier one in the article (news leads carry
     the date: "... on Thursday. The ceremony took place at ..."). `forward` reads the sentence's
     own date as a coming one; dates borrowed from other sentences keep their own tense."""
+    found = nearby_date_at(sentences, index, reference, forward=forward)
+    return found[0] if found else None
+
+
+def nearby_date_at(
+    sentences: list[Sentence], index: int, reference: date | None, *, forward: bool = False
+) -> tuple[date, int] | None:
+    """`nearby_date`, with the index of the sentence the date was read in."""
     here = sentences[index]
     same = [i for i, s in enumerate(sentences) if s.paragraph == here.paragraph]
     earlier = [i for i in same if i < index][::-1]
@@ -221,8 +358,16 @@ def nearby_date(
         found = _clause_dates(text, reference) if forward and i == index else None
         found = found or find_dates(text, reference)
         if found:
-            return found[0].value
+            return found[0].value, i
     return None
+
+
+_YEAR = re.compile(r"(?<![\d.,$])((?:19|20)\d\d)(?:年|\b)(?!\s*(?:-|年)?\s*\d{1,2}(?:月|-))")
+
+
+def years_named(folded: str) -> list[int]:
+    """Years a folded text names on their own ("the 2016 summit", 2016年), not in a full date."""
+    return [int(m.group(1)) for m in _YEAR.finditer(folded)]
 
 
 _CLAUSE = re.compile(r"[^,，;；]+")

@@ -255,7 +255,8 @@ def _events(
         for r in rows(
             con,
             """
-            SELECT e.event_id, e.title, e.event_type, e.event_date, e.place,
+            SELECT e.event_id, e.title, e.title_zh, e.event_type, e.event_date, e.place,
+                   e.place_detail,
                    min(timezone($tz, c.appeared_at)::DATE) AS first_day
             FROM events AS e JOIN v_coverage AS c USING (event_id)
             WHERE e.event_id IN (SELECT unnest($ids::VARCHAR[]))
@@ -275,7 +276,7 @@ def _events(
             EventEntry(
                 event_id=event_id,
                 title=str(row["title"]),
-                title_zh=None,
+                title_zh=row["title_zh"],
                 event_type=row["event_type"],
                 event_date=row["event_date"],
                 place=row["place"],
@@ -288,6 +289,7 @@ def _events(
                 articles=len(items),
                 official_articles=sum(1 for c in items if c["official"]),
                 coverage=Change(len(items), before_counts.get(event_id, 0)),
+                place_detail=row["place_detail"],
             )
         )
     latest = {e: max(c["appeared_at"] for c in items).timestamp() for e, items in by_event.items()}

@@ -4,11 +4,12 @@ state and events.
 A batch is written in one transaction (`store_batch`), so a crash leaves the warehouse as it was
 before the batch and the next run redoes it; writing the same batch twice gives the same rows.
 
-`article_tracking`, `events` and `event_merges` are merged from their declarations
-(`warehouse.merge`): adding a column is a migration, one line in the table's columns below and its
-value in the rows. Relevance, duplicate links and re-pointed merges stay hand-written
-`UPDATE ... FROM`s: they change articles (or merges) that exist and must never insert one. Rows
-are read by column name (`warehouse.rows`), so a reader survives a new column.
+`article_tracking`, `events`, `event_reasons` and `event_merges` are merged from their
+declarations (`warehouse.merge`): adding a column is a migration, one line in the table's columns
+below and its value in the rows. An event's reasons are replaced whole whenever it is
+rewritten. Relevance, duplicate links and re-pointed merges stay hand-written `UPDATE ... FROM`s:
+they change articles (or merges) that exist and must never insert one. Rows are read by column
+name (`warehouse.rows`), so a reader survives a new column.
 """
 
 from __future__ import annotations
@@ -216,6 +217,7 @@ TRACKING = Table(
 EVENT_COLUMNS = {
     "event_id": "VARCHAR", "title": "VARCHAR", "event_type": "VARCHAR", "event_date": "DATE",
     "place": "VARCHAR", "status": "VARCHAR",
+    "title_zh": "VARCHAR", "place_detail": "VARCHAR", "parts": "VARCHAR[]",
 }  # fmt: skip
 EVENTS = Table(
     name="events",
@@ -224,6 +226,16 @@ EVENTS = Table(
     values={"updated_at": "$tracked_at"},
     on_insert={"created_at": "$tracked_at"},
 )
+# Why an event got each of its values (tracking/events.py): every candidate, chosen or not.
+REASONS = Table(
+    name="event_reasons",
+    columns={
+        "event_id": "VARCHAR", "position": "INTEGER", "attribute": "VARCHAR", "value": "VARCHAR",
+        "reason": "VARCHAR", "article_id": "VARCHAR", "sentence": "VARCHAR", "score": "DOUBLE",
+        "chosen": "BOOLEAN",
+    },
+    key=("event_id", "position"),
+)  # fmt: skip
 # A retired event id and the live event that holds its coverage now.
 MERGES = Table(
     name="event_merges",
@@ -318,7 +330,8 @@ def _store_events(
     reclustered: Sequence[str],
     tracked_at: datetime,
 ) -> None:
-    """Replace the event membership of the re-clustered articles; drop events left empty."""
+    """Replace the event membership of the re-clustered articles and the reasons of the events
+    written; drop events left empty, with their reasons."""
     ids = sorted(set(reclustered))
     con.execute(
         f"""
@@ -332,6 +345,9 @@ def _store_events(
         f"DELETE FROM event_articles WHERE article_id IN ({values_table()})", [to_json(ids)]
     )
     by_id = {e.event_id: e for e in events}
+    con.execute(
+        f"DELETE FROM event_reasons WHERE event_id IN ({values_table()})", [to_json(sorted(by_id))]
+    )
     if by_id:
         chosen = [by_id[k] for k in sorted(by_id)]
         rows = [
@@ -342,10 +358,19 @@ def _store_events(
                 "event_date": e.event_date,
                 "place": e.place,
                 "status": e.status,
+                "title_zh": e.title_zh,
+                "place_detail": e.place_detail,
+                "parts": list(e.parts),
             }
             for e in chosen
         ]
         merge(con, EVENTS, rows, {"tracked_at": tracked_at})
+        reasons = [
+            {"event_id": e.event_id, "position": i, **asdict(r)}
+            for e in chosen
+            for i, r in enumerate(e.reasons)
+        ]
+        merge(con, REASONS, reasons)
         members = [
             {"event_id": e.event_id, "article_id": a, "similarity": sim}
             for e in chosen
@@ -364,6 +389,13 @@ def _store_events(
         DELETE FROM events
         WHERE event_id IN (SELECT event_id FROM _emptied)
           AND event_id NOT IN (SELECT event_id FROM event_articles)
+        """
+    )
+    con.execute(
+        """
+        DELETE FROM event_reasons
+        WHERE event_id IN (SELECT event_id FROM _emptied)
+          AND event_id NOT IN (SELECT event_id FROM events)
         """
     )
     con.execute("DROP TABLE _emptied")

@@ -11,7 +11,6 @@ import gzip
 import zlib
 from datetime import date, datetime
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -179,11 +178,6 @@ ZH_NUMBERS = st.text(
 )
 
 
-@pytest.mark.xfail(
-    reason="tracking/figures.py zh_number raises KeyError/IndexError for text that is not a "
-    "number (e.g. 'x', ''), where its docstring promises None",
-    strict=True,
-)
 @SLOW
 @given(ZH_NUMBERS)
 @example("x")
@@ -201,11 +195,6 @@ DATE_WORDS = st.sampled_from(
 )  # fmt: skip
 
 
-@pytest.mark.xfail(
-    reason="tracking/text_dates.py find_as_of raises ValueError on '截至0000年底' "
-    "(date(0, 12, 31)): a year 0 in an article's text would stop tracking",
-    strict=True,
-)
 @SLOW
 @given(st.lists(st.one_of(DATE_WORDS, st.text(max_size=6)), max_size=12).map("".join), REFERENCES)
 @example("截至0000年底", date(2025, 1, 1))

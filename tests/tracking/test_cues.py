@@ -27,7 +27,7 @@ def test_a_city_named_as_a_pavilion_or_an_origin_is_not_where_it_happened(
         "met a delegation from Hangzhou's Binjiang district."
     )
     found = [(c.event_type, c.place) for c in cues(gazetteer, body)]
-    assert found == [("forum_expo", "Hong Kong"), ("forum_expo", None)]
+    assert found == [("expo", "Hong Kong"), ("expo", None)]
 
 
 @pytest.mark.parametrize(
@@ -53,15 +53,22 @@ def test_held_in_beats_a_passing_in(gazetteer: Gazetteer) -> None:
 @pytest.mark.parametrize(
     ("body", "event_type"),
     [
+        # a delegation holding a promotion event is on a promotion trip: a visit only types a
+        # happening when no other kind is named
         ("A delegation from Hangzhou held an investment promotion event in Hong Kong on Monday.",
-         "forum_expo"),
-        ("杭州市委书记周江勇昨日率团在香港举办投资推介会。", "forum_expo"),
-        ("InvestHK ran a roadshow for Hangzhou firms on Monday.", "forum_expo"),
+         "promotion"),
+        ("杭州市委书记周江勇昨日率团在香港举办投资推介会。", "promotion"),
+        ("InvestHK ran a roadshow for Hangzhou firms on Monday.", "promotion"),
         ("Hangzhou issued 18 measures on Monday to draw Hong Kong entrepreneurs.", "policy"),
         ("A research institute backed by a Hong Kong university opened in Hangzhou on Monday.",
-         "investment_project"),
+         "launch"),
         ("Chief Executive John Lee visited Hangzhou on Monday.", "visit"),
         ("Hangzhou and Hong Kong signed eight agreements on Monday.", "agreement_signing"),
+        ("The Hong Kong trade fair opened in Hangzhou on Monday.", "expo"),  # the first kind named
+        ("The launch of Hangzhou's investment promotion campaign took place on Monday.", "launch"),
+        ("Hangzhou officials signed eight agreements at the forum on Monday.", "agreement_signing"),
+        ("The forum was held in Hong Kong on Monday, where eight agreements were signed.", "forum"),
+        ("香港/浙江合作会议第一次全体会议昨日在杭州举行。", "conference"),
     ],
 )  # fmt: skip
 def test_the_kind_of_happening_comes_from_the_words_of_the_sentence(

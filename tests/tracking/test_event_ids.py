@@ -23,7 +23,7 @@ def event(*members: str) -> Event:
     return Event(
         event_id=stable_id("event", members[0]),
         title="t",
-        event_type="forum_expo",
+        event_type="forum",
         event_date=date(2019, 6, 13),
         place=None,
         status="new",

@@ -61,11 +61,15 @@ def test_english_and_chinese_reports_of_the_forum_form_one_event(
     assert grouping(events) == {frozenset(ids)}
     (event,) = events
     assert event.title == "Hangzhou–Hong Kong Innovation and Cooperation Forum"
+    assert event.title_zh == "杭港创新合作论坛"  # from the Chinese coverage
+    # Three of the four report the forum, with a signing among its parts ("杭港创新合作论坛在
+    # 香港举办，两地签署8项合作协议"); only e1-en-cd leads with the signing at it.
     assert (event.event_type, event.event_date, event.place) == (
-        "agreement_signing",
+        "forum",
         date(2019, 6, 13),
         "Hong Kong",
     )
+    assert any(part.startswith("signing of 8") for part in event.parts)
 
 
 def test_no_event_mixes_happenings_and_each_happening_is_mostly_one_event(
@@ -145,18 +149,21 @@ def test_every_event_has_a_type_and_a_dated_founder(
     assert all(founds_events(by_id[e.members[0][0]].facts) for e in events)
 
 
-def test_the_city_brain_show_was_in_hong_kong_and_the_promotion_a_forum(
+def test_the_city_brain_show_was_in_hong_kong_and_the_trip_a_promotion(
     labelled: dict[str, tuple[TrackedArticle, str | None]], settings: EventSettings
 ) -> None:
     """Carrie Lam visiting "the Hangzhou pavilion" does not move the show to Hangzhou; a Hangzhou
-    delegation's investment promotion (推介会) in Hong Kong is a gathering, not just a visit."""
+    delegation that holds an investment promotion (推介会) in Hong Kong is on a promotion trip,
+    not just a visit, and its meeting with the Chief Executive is a part of it."""
     shows = [a for a, label in labelled.values() if label == "2019-04-city-brain"]
     (show,) = cluster_events(shows, settings, date(2019, 5, 1))
     assert (show.event_type, show.event_date, show.place) == (
-        "forum_expo",
+        "expo",
         date(2019, 4, 15),
         "Hong Kong",
     )
     trip = [a for a, label in labelled.values() if label == "2018-09-investment-promotion"]
     (promotion,) = cluster_events(trip, settings, date(2018, 10, 1))
-    assert (promotion.event_type, promotion.place) == ("forum_expo", "Hong Kong")
+    assert (promotion.event_type, promotion.place) == ("promotion", "Hong Kong")
+    assert promotion.title == "Hangzhou investment promotion in Hong Kong"
+    assert "visit" in promotion.parts

@@ -29,9 +29,9 @@ def test_amounts_counts_and_as_of_dates(gazetteer: Gazetteer) -> None:
         ("projects", 294, "count", None, None),
         ("value of projects", 1.1e9, "money", "USD", None),
         ("new fund", 5e6, "money", "CNY", None),
-        (None, 1.1e9, "money", "HKD", None),
+        ("loans", 1.1e9, "money", "HKD", None),  # every figure has a subject
         ("budget", 300e6, "money", "CNY", None),
-        (None, 4.5, "percent", None, None),
+        ("exports growth", 4.5, "percent", None, None),
     ]
     assert facts.figures[0].as_of == facts.figures[1].as_of == date(2017, 12, 31)
     assert facts.figures[2].as_of is None  # a different sentence
@@ -99,9 +99,10 @@ def test_named_forum_held_in_a_city(gazetteer: Gazetteer) -> None:
     facts = extract_facts(None, body, "en", SEPT_2018, gazetteer)
     cues = {c.name: (c.event_type, c.place) for c in facts.cues}
     assert cues == {
-        "Zhejiang–Hong Kong Cooperation Theme Forum": ("forum_expo", "Hong Kong"),
-        # an investment promotion is a gathering that pitches (config/fields.toml [[happening]])
-        "Hangzhou Investment Promotion Conference": ("forum_expo", "Hong Kong"),
+        "Zhejiang–Hong Kong Cooperation Theme Forum": ("forum", "Hong Kong"),
+        # an investment promotion is a promotion, whatever gathering it takes (the first kind its
+        # name names: config/events.toml [[happening]])
+        "Hangzhou Investment Promotion Conference": ("promotion", "Hong Kong"),
     }
 
 

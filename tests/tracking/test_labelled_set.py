@@ -7,8 +7,9 @@ from collections import Counter
 from datetime import date
 from itertools import pairwise
 
+from bench.check_labels import check_all, events_file, read_event_labels
 from bench.tracking import DEFAULT_DATA, evaluate
-from tracking.events import EVENT_TYPES
+from records.facts import EVENT_TYPES
 
 
 def test_the_labelled_set_covers_three_scripts_events_and_traps() -> None:
@@ -23,22 +24,27 @@ def test_the_labelled_set_covers_three_scripts_events_and_traps() -> None:
 
 
 def test_every_labelled_event_has_one_type_date_and_place() -> None:
+    """Each event is described once, in the events file beside the articles, in tracking's own
+    vocabulary of types (the labels' `signing` read as `agreement_signing`)."""
     rows = [json.loads(line) for line in DEFAULT_DATA.read_text("utf-8").splitlines()]
-    attributes: dict[str, set[tuple[str, str, str]]] = {}
+    labels = read_event_labels(events_file(DEFAULT_DATA))
+    assert {r["event"] for r in rows if r["event"]} == set(labels)
     for r in rows:
         if r["event"] is None:
             assert "event_type" not in r
             continue
-        assert r["event_type"] in EVENT_TYPES
-        happened = date.fromisoformat(r["event_date"])
-        assert happened <= date.fromisoformat(r["published_at"][:10])
-        attributes.setdefault(r["event"], set()).add(
-            (r["event_type"], r["event_date"], r["event_place"])
-        )
-    assert all(len(found) == 1 for found in attributes.values()), attributes
-    days = sorted(date.fromisoformat(next(iter(a))[1]) for a in attributes.values())
+        label = labels[r["event"]]
+        assert label.event_type in EVENT_TYPES
+        assert (r["event_date"], r["event_place"]) == (label.event_date.isoformat(), label.place)
+        assert label.event_date <= date.fromisoformat(r["published_at"][:10])
+    days = sorted(label.event_date for label in labels.values())
     close = sum(1 for a, b in pairwise(days) if (b - a).days <= 10)
     assert close >= 2  # different happenings within one event window
+
+
+def test_the_label_files_are_well_formed() -> None:
+    """bench/check_labels.py finds no problem in any labelled set or events file."""
+    assert check_all(quiet=True).errors == []
 
 
 def test_relevance_meets_the_targets_on_the_labelled_set() -> None:

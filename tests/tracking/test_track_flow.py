@@ -96,7 +96,20 @@ def test_the_seed_facts_reach_the_views(
             1,
             1,
             "new",  # first seen on 2019-06-18, in the week of the reference day 2019-06-20
+            None,  # title_zh: no Chinese coverage
+            None,  # place_detail: nothing named below the city
+            [],  # parts: the signing is the happening itself
         )
+    ]
+    reasons = query(
+        warehouse_path,
+        "SELECT attribute, value FROM v_event_reasons WHERE chosen ORDER BY attribute",
+    )
+    assert reasons == [
+        ("date", "2019-06-13"),  # "The two cities on Thursday signed eight agreements"
+        ("place", "Hong Kong"),  # "in the special administrative region"
+        ("title", "Hangzhou–Hong Kong Innovation and Cooperation Forum"),
+        ("type", "agreement_signing"),  # "The ceremony took place at the ... Forum"
     ]
     assert query(
         warehouse_path,

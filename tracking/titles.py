@@ -1,0 +1,372 @@
+"""The titles an article proposes for the happening it reports, in its own script.
+
+A reader should recognise the happening from its title: its name when it has one a reader can
+tell apart ("Hong Kong/Zhejiang Co-operation Conference"; "the X Forum, a highlight of the Y
+Week" gives "X Forum, Y Week"), else a title made from its kind, who acts and where
+("Hangzhou delegation visits Hong Kong", "InvestHK investment promotion seminar in Hangzhou",
+"HKEX and Hangzhou municipal government sign memorandum of understanding"). A name made of
+generic words ("Opening Ceremony & Press Conference") is never a title, and a Chinese name that
+names no one (数字贸易论坛) is said with who held it where (香港贸易发展局在杭州举办数字贸易论坛).
+
+English articles propose English titles and Chinese articles Chinese ones, so an event's
+Chinese title comes from its Chinese coverage only. Happenings the article names in passing
+are proposed too, with their (low) scores, so the reasons show why they did not name the event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from config.knowledge import Entity
+from records.facts import Agreement, EventCue, Evidence, Happening, Mention
+from tracking.entities import Gazetteer
+from tracking.folding import Sentence, fold
+from tracking.reported import agreement_words
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_PROPER_ZH = re.compile(r"杭|港|浙|香港|澳|沪|深|粤|亚|“|”|「|」|·")
+_STOP_EN = frozenset(
+    [
+        "a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "of", "in", "at",
+        "on", "to", "for", "from", "with", "by", "and", "or", "as", "was", "were", "is", "are",
+        "be", "been", "has", "have", "had", "will", "would", "held", "hosted", "opened",
+        "signed", "said", "told", "met", "visited", "toured", "attended", "ran", "launched",
+    ]
+)  # fmt: skip
+_HEAD_EN = frozenset(
+    [
+        "forum", "seminar", "conference", "reception", "fair", "expo", "exhibition", "roadshow",
+        "ceremony", "session", "summit", "symposium", "dialogue", "event", "events", "trip",
+        "meeting", "pavilion", "showcase", "campaign",
+    ]
+)  # fmt: skip
+_DROPPED_HEADS = frozenset({"event", "events"})
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+_MEASURES_EN = re.compile(r"\b(\d+|[a-z]+(?:-[a-z]+)?) (?:new )?measures\b")
+_MEASURES_ZH = re.compile(r"(\d+|[一二三四五六七八九十]+)(?:条|项)(?:[\u4e00-\u9fff]{0,8})?措施")
+_PURPOSE_EN = re.compile(r"measures (to [a-z][^,;.]{3,60}?)(?=,|;|\.|$| including| such as)")
+_GENERATED = 0.5  # a made-up title trusts less than a name the coverage gives
+_LAUNCHED = frozenset(
+    [
+        "campaign", "programme", "program", "institute", "centre", "center", "platform", "fund",
+        "park", "office", "base", "hub", "scheme", "initiative", "laboratory", "lab", "school",
+        "incubator", "academy", "service", "services", "route",
+    ]
+)  # fmt: skip
+_KIND_NOUN = {
+    "expo": "exhibition", "promotion": "investment promotion", "forum": "forum",
+    "conference": "conference", "launch": "launch", "investment_project": "investment project",
+}  # fmt: skip
+# the words that can end a made-up name of a gathering ("digital trade forum")
+_NOUNS = _HEAD_EN | {
+    "promotion",
+    "roadshow",
+    "reception",
+    "fair",
+    "competition",
+    "contest",
+    "expo",
+    "exhibition",
+    "salon",
+    "conference",
+    "plenary",
+    "matching",
+    "showcase",
+    "pitch",
+}
+_ACRONYM = re.compile(r"(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z]{1,9}")  # HKTDC, HKEX, InvestHK
+_SIGNED_THING = re.compile(
+    r"\bsign(?:ed|s)?\s+(?:an?|the)\s+(?P<what>(?:[a-z\-]+\s+){0,3}"
+    r"(?:memorandum of understanding|memorandum|agreement|accord|pact|contract|letter of intent))\b"
+)
+_OPENED = re.compile(r"\b(?:opened|opens|inaugurated)\b|开幕|揭牌|开业")
+
+
+@dataclass(frozen=True)
+class _Names:
+    """Someone or somewhere, in English and in Chinese."""
+
+    en: str
+    zh: str
+
+
+def propose_titles(
+    happening: Happening,
+    others: Sequence[tuple[EventCue, float, str]],
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    agreements: Sequence[Agreement],
+    chinese: bool,
+    gazetteer: Gazetteer,
+) -> tuple[tuple[Evidence, ...], tuple[Evidence, ...]]:
+    """Title candidates in the article's script: the reported happening's (none when nothing
+    tells it apart), and the names of the happenings it passed over (`others`: cue, score,
+    why), kept as evidence with their scores."""
+    attribute = "title_zh" if chinese else "title"
+    cue = happening.cue
+    sentence = sentences[cue.index] if cue.index < len(sentences) else None
+    context = _Context(cue, sentence, sentences, mentions, agreements, gazetteer)
+    proposed: list[Evidence] = []
+    passed: list[Evidence] = []
+    name = _name_title(cue, context, chinese)
+    if name is not None:
+        proposed.append(Evidence(attribute, name, "the happening's name", cue.sentence,
+                                 happening.score))  # fmt: skip
+    else:
+        made = context.zh() if chinese else context.en()
+        if made:
+            why = f"made from its kind ({cue.event_type.replace('_', ' ')}), who acts and where"
+            proposed.append(Evidence(attribute, made, why, cue.sentence,
+                                     round(happening.score * _GENERATED, 4)))  # fmt: skip
+    for other, score, why in others:
+        if other is cue or not other.name or other.generic:
+            continue
+        if bool(_CJK.search(other.name)) == chinese:
+            passed.append(Evidence(attribute, other.name, why, other.sentence, score))
+    return tuple(proposed), tuple(passed)
+
+
+def _name_title(cue: EventCue, context: _Context, chinese: bool) -> str | None:
+    if not cue.name or cue.generic or bool(_CJK.search(cue.name)) != chinese:
+        return None
+    if chinese and not _PROPER_ZH.search(cue.name) and not context.names_someone(cue.name):
+        actor = context.actor()
+        place = context.place()
+        if actor is None and place is None:
+            return None
+        held = f"在{place.zh}举办" if place is not None else "举办"
+        return f"{actor.zh if actor else ''}{held}{cue.name}"
+    if cue.within and not chinese:
+        return f"{cue.name}, {cue.within}"
+    return cue.name
+
+
+class _Context:
+    """What a made-up title needs: who acts, where from, where, and the words for the kind."""
+
+    def __init__(
+        self,
+        cue: EventCue,
+        sentence: Sentence | None,
+        sentences: Sequence[Sentence],
+        mentions: Sequence[Mention],
+        agreements: Sequence[Agreement],
+        gazetteer: Gazetteer,
+    ) -> None:
+        self.cue = cue
+        self.sentence = sentence
+        self.gazetteer = gazetteer
+        self.by_name = {e.name: e for e in gazetteer.entities}
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.inside = [m for m in self.mentions if sentence and _within(m, sentence)]
+        self.cities = [m for m in mentions if gazetteer.by_id[m.entity_id].level == "city"]
+        signed = [a for a in agreements if a.status == "signed"]
+        self.agreement = signed[0] if signed else None
+        self.agreement_sentence = next(
+            (s for s in sentences if self.agreement and s.text == self.agreement.sentence), None
+        )
+        # where the kind's word stands, in the original sentence
+        self.kind_at = (
+            sentence.original(cue.kind_at, cue.kind_at + 1)[0]
+            if sentence is not None and cue.kind_at < len(sentence.folded.text)
+            else None
+        )
+
+    def names_someone(self, name: str) -> bool:
+        return bool(self.gazetteer.matcher.find(fold(name).text))
+
+    def _names(self, name: str) -> _Names:
+        """An entity's names for a title: in English the short form newsrooms use for an
+        organisation (HKTDC, HKEX, HKSTP) when it has one, in Chinese its Simplified name."""
+        entity: Entity | None = self.by_name.get(name)
+        zh = entity.name_zh_hans if entity is not None and entity.name_zh_hans else name
+        short = [a for a in entity.aliases if _ACRONYM.fullmatch(a)] if entity else []
+        if entity is not None and entity.entity_type == "organization" and short:
+            return _Names(short[0], zh)
+        return _Names(name, zh)
+
+    def place(self) -> _Names | None:
+        return self._names(self.cue.place) if self.cue.place else None
+
+    def actor(self) -> _Names | None:
+        """Who holds it: the subject before its kind's word (an organisation, else a place, else
+        a person), else the side the visitors or organisers came from."""
+        before = [m for m in self.inside if self.kind_at is None or m.start < self.kind_at]
+        for kind in ("organization", "place", "person"):
+            found = [m for m in before if m.entity_type == kind]
+            if found:
+                return self._names(found[0].name)
+        return self.origin()
+
+    def origin(self) -> _Names | None:
+        """Where visitors or organisers came from: the first place of the sentence outside the
+        happening's city ("a delegation from Hong Kong", "Binjiang district"), else the
+        article's other city."""
+        place = self.cue.place
+        for m in self.inside:
+            if m.entity_type != "place":
+                continue
+            if (self.gazetteer.city_of(m.entity_id) or m.name) != place:
+                return self._names(m.name)
+        counts: dict[str, int] = {}
+        for m in self.cities:
+            if m.name != place:
+                counts[m.name] = counts.get(m.name, 0) + 1
+        if not counts:
+            return None
+        return self._names(min(counts, key=lambda n: (-counts[n], n)))
+
+    def _words(self) -> tuple[list[str], list[int]]:
+        if self.sentence is None:
+            return [], []
+        found = list(_WORD.finditer(self.sentence.text))
+        return [m.group() for m in found], [self.sentence.start + m.start() for m in found]
+
+    def phrase(self) -> str | None:
+        """The words naming an unnamed gathering at its kind's word ("held a digital trade
+        forum": digital trade forum; "an investment promotion event": investment promotion)."""
+        words, starts = self._words()
+        if not words:
+            return None
+        at = next((i for i, s in enumerate(starts) if self.kind_at is not None and
+                   s >= self.kind_at), None)  # fmt: skip
+        if at is None:
+            return None
+        end = at
+        while (
+            end + 1 < len(words)
+            and words[end + 1].islower()
+            and (words[end].lower() not in _HEAD_EN or words[end + 1].lower() in _HEAD_EN)
+        ):
+            if words[end].lower() in _HEAD_EN and words[end + 1].lower() not in _HEAD_EN:
+                break
+            end += 1
+            if end - at >= 3:
+                break
+        start = at
+        while (
+            start > 0
+            and words[start - 1].islower()
+            and words[start - 1] not in _STOP_EN
+            and (not words[start - 1].endswith(("'s", "’s")))
+        ):
+            start -= 1
+            if at - start >= 3:
+                break
+        chosen = [w for w in words[start : end + 1] if w not in _STOP_EN] or [words[at]]
+        while len(chosen) > 1 and chosen[-1].lower() in _DROPPED_HEADS:
+            chosen.pop()
+        if chosen[-1].lower() not in _NOUNS:
+            return None  # "went on show": a verb, no name for the happening
+        return " ".join(chosen)
+
+    def launched(self) -> str | None:
+        """What was launched: the words ending in a thing that is launched or opened ("its 2023
+        investment promotion campaign", "a research institute")."""
+        words, _ = self._words()
+        heads = [i for i, w in enumerate(words) if w.lower() in _LAUNCHED]
+        if not heads:
+            return None
+        end = heads[0]
+        start = end
+        while (
+            start > 0
+            and (words[start - 1].islower() or words[start - 1].isdigit())
+            and (words[start - 1] not in _STOP_EN)
+        ):
+            start -= 1
+        return " ".join(words[start : end + 1])
+
+    def signed_words(self) -> str | None:
+        """How the signing sentence names one thing signed ("a strategic cooperation
+        memorandum", "a cooperation agreement"); none for a count (8 memoranda)."""
+        if self.agreement is None or (self.agreement.count or 1) > 1:
+            return None
+        m = _SIGNED_THING.search(self.agreement.sentence)
+        return " ".join(m.group("what").split()) if m else None
+
+    def parties(self) -> list[str]:
+        """The signing's parties, in the order its sentence names them."""
+        if self.agreement is None:
+            return []
+        order = {
+            m.name: i
+            for i, m in reversed(list(enumerate(self.mentions)))
+            if self.agreement_sentence is not None and _within(m, self.agreement_sentence)
+        }
+        return sorted(self.agreement.parties, key=lambda p: (order.get(p, len(order)), p))
+
+    def en(self) -> str | None:
+        cue = self.cue
+        place = f" in {cue.place}" if cue.place else ""
+        if cue.event_type == "agreement_signing" and self.agreement is not None:
+            parties = [self._names(p).en for p in self.parties()[:2]]
+            what = self.signed_words() or agreement_words(self.agreement)
+            if len(parties) == 2:
+                return f"{parties[0]} and {parties[1]} sign {what}"
+            if parties:
+                return f"{parties[0]} signs {what}{place}"
+            return f"Signing of {what}{place}"
+        actor = self.actor()
+        if cue.event_type == "visit":
+            origin = self.origin() or actor
+            where = cue.place_detail or cue.place
+            if origin is not None and where:
+                return f"{origin.en} delegation visits {where}"
+            return None
+        if cue.event_type == "policy":
+            return self._policy_en(actor)
+        if cue.event_type == "launch":
+            thing = self.launched()
+            opened = self.sentence is not None and _OPENED.search(self.sentence.folded.text)
+            if thing and (opened or actor is None):
+                return f"{thing[0].upper()}{thing[1:]} opens{place}"
+            if thing and actor is not None:
+                return f"{actor.en} launches {thing}"
+        phrase = self.phrase() or _KIND_NOUN.get(cue.event_type, cue.event_type.replace("_", " "))
+        return f"{actor.en + ' ' if actor else ''}{phrase}{place}".strip() or None
+
+    def _policy_en(self, actor: _Names | None) -> str | None:
+        folded = self.sentence.folded.text if self.sentence else ""
+        count = _MEASURES_EN.search(folded)
+        purpose = _PURPOSE_EN.search(self.sentence.text if self.sentence else "")
+        who = actor.en if actor else (self.cue.place or "")
+        what = f"{count.group(1)} measures" if count else "measures"
+        tail = f" {purpose.group(1)}" if purpose else ""
+        return f"{who} issues {what}{tail}".strip()
+
+    def zh(self) -> str | None:
+        cue = self.cue
+        place = self.place()
+        if cue.event_type == "agreement_signing" and self.agreement is not None:
+            parties = [self._names(p).zh for p in self.parties()[:2]]
+            what = "合作备忘录" if "memorandum" in self.agreement.kind else "合作协议"
+            if self.agreement.count and self.agreement.count > 1:
+                what = f"{self.agreement.count}项{what}"
+            if len(parties) == 2:
+                return f"{parties[0]}与{parties[1]}签署{what}"
+            return f"{parties[0]}签署{what}" if parties else None
+        actor = self.actor()
+        if cue.event_type == "visit":
+            origin = self.origin() or actor
+            if origin is None or place is None:
+                return None
+            return f"{origin.zh}代表团访问{place.zh}"
+        if cue.event_type == "policy":
+            folded = self.sentence.folded.text if self.sentence else ""
+            count = _MEASURES_ZH.search(folded)
+            who = actor.zh if actor else (place.zh if place else "")
+            return f"{who}出台{count.group(1) + '条' if count else ''}措施" if who else None
+        words = {
+            "promotion": "投资推介会", "forum": "论坛", "conference": "会议", "expo": "展览",
+            "launch": "启动仪式", "investment_project": "投资项目",
+        }.get(cue.event_type, "活动")  # fmt: skip
+        who = actor.zh if actor else ""
+        where = f"在{place.zh}" if place and (actor is None or actor.zh != place.zh) else ""
+        return f"{who}{where}举办{words}" if who or where else None
+
+
+def _within(mention: Mention, sentence: Sentence) -> bool:
+    return sentence.start <= mention.start < sentence.end
