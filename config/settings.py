@@ -13,7 +13,7 @@ import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -26,6 +26,7 @@ from pydantic_settings import (
 from pydantic_settings import SettingsError as EnvParseError
 
 from config.errors import ConfigError
+from config.lake import Lake, LakeSettings, resolve_lake
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_DIR = PROJECT_ROOT / "config"
@@ -115,6 +116,8 @@ class Settings(BaseSettings):
     )
 
     config_dir: Path = DEFAULT_CONFIG_DIR
+    # The DuckDB file (`duckdb`, the default) or the DuckLake described by `[lake]` (`ducklake`).
+    warehouse_target: Literal["duckdb", "ducklake"] = "duckdb"
     warehouse: Path = Path("data/warehouse.duckdb")
     data_dir: Path = Path("data")
     reports_dir: Path = Path("reports")
@@ -130,6 +133,7 @@ class Settings(BaseSettings):
     )  # None: relevance.toml's
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)
+    lake: LakeSettings = Field(default_factory=LakeSettings)
 
     @field_validator("timezone")
     @classmethod
@@ -150,7 +154,19 @@ class Settings(BaseSettings):
         return value if value.is_absolute() else self.root / value
 
     @property
-    def warehouse_path(self) -> Path:
+    def warehouse_path(self) -> Path | Lake:
+        """Where the warehouse is: the DuckDB file, or the lake when `warehouse_target` says so.
+
+        Every warehouse function takes either (warehouse/db.py `connect`); code that needs the
+        file itself (its lock, its snapshot) asks for `warehouse_file` or checks the type.
+        """
+        if self.warehouse_target == "ducklake":
+            return resolve_lake(self.lake, self.root)
+        return self.warehouse_file
+
+    @property
+    def warehouse_file(self) -> Path:
+        """The DuckDB file `warehouse` names (the target unless settings select a lake)."""
         return self.path(self.warehouse)
 
     @property
@@ -202,8 +218,9 @@ def load_settings(
             )
 
     overrides: dict[str, Any] = {"config_dir": chosen}
-    if warehouse is not None:
+    if warehouse is not None:  # a file named on the command line is the target, lake or not
         overrides["warehouse"] = warehouse.resolve()
+        overrides["warehouse_target"] = "duckdb"
     if data_dir is not None:
         overrides["data_dir"] = data_dir.resolve()
     try:

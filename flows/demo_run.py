@@ -67,4 +67,4 @@ def run_demo(base: Settings, out: Path) -> DemoReport:
         ingested = asyncio.run(ingest(settings=settings, sources_file=SOURCES, force=True))
     tracked = track(settings=settings)
     written = digest(settings=settings, all_weeks=True, demo=True)
-    return DemoReport(out, settings.warehouse_path, ingested, tracked, written)
+    return DemoReport(out, settings.warehouse_file, ingested, tracked, written)

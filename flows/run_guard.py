@@ -11,12 +11,26 @@ while its ingest, track and digest subflows run.
 
 When the outermost run of this process ends, the warehouse's read-only snapshot is published
 (warehouse/snapshot.py) unless settings say otherwise.
+
+On a DuckLake (settings' `warehouse_target`) it depends on the catalog:
+- SQLite: one run at a time, as for the file (the lock sits beside the catalog file). A SQLite
+  catalog takes one commit at a time, and its write lock makes other writers wait for each
+  commit; a run at a time keeps the catalog free for readers and the file simple to reason
+  about, and one machine gains little from two runs.
+- PostgreSQL: several writers by design, so `ingest` and `backfill` take no run lock at all; two
+  of them, on one machine or several, fetch and parse in parallel and commit one after another
+  under the lake's writer lock (warehouse/lake.py). Tracking, digests and re-parsing still run
+  one at a time per machine (the lock file is under the data folder): they rewrite derived rows
+  (events, relevance) from what they read, and two at once would undo each other's work.
+Snapshots are for the DuckDB file only: a lake's readers attach the lake itself, and no writer
+ever locks them out.
 """
 
 from __future__ import annotations
 
 import fcntl
 import json
+import logging
 import os
 import time
 import uuid
@@ -26,9 +40,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from config.lake import Lake
 from config.settings import Settings
 
 POLL_S = 1.0  # how often a waiting run asks again
+# Runs that may write a PostgreSQL-catalog lake at the same time as others (see above).
+CONCURRENT_ON_SHARED_LAKE = frozenset({"ingest", "backfill"})
+NO_SNAPSHOT_FOR_LAKE = (
+    "no snapshot published: a DuckLake warehouse is read directly (hzhk sql, or ATTACH it "
+    "READ_ONLY), and writers never lock readers out"
+)
+
+log = logging.getLogger(__name__)
 
 
 class AlreadyRunning(Exception):
@@ -43,10 +66,34 @@ def lock_path(warehouse: Path) -> Path:
     return warehouse.with_name(f"{warehouse.name}.run-lock")
 
 
+def run_lock_path(settings: Settings) -> Path:
+    """The lock file for the settings' warehouse: beside the DuckDB file or SQLite catalog; for
+    a PostgreSQL catalog, under this machine's data folder."""
+    target = settings.warehouse_path
+    if isinstance(target, Path):
+        return lock_path(target)
+    if target.sqlite_path is not None:
+        return lock_path(target.sqlite_path)
+    assert target.postgres is not None
+    return settings.data_path / f"{target.postgres.dbname}.lake.run-lock"
+
+
+def runs_alone(target: Path | Lake, what: str) -> bool:
+    """Whether a run of `what` must be the only one on this warehouse (see the module's doc)."""
+    shared = isinstance(target, Lake) and target.postgres is not None
+    return not (shared and what in CONCURRENT_ON_SHARED_LAKE)
+
+
 @contextmanager
 def exclusive_run(settings: Settings, what: str, *, wait: bool = False) -> Iterator[None]:
-    """Hold the warehouse's run lock for `what` (e.g. "ingest"); publish the snapshot after."""
-    path = lock_path(settings.warehouse_path).resolve()
+    """Hold the warehouse's run lock for `what` (e.g. "ingest"); publish the snapshot after.
+
+    On a PostgreSQL-catalog lake an ingest or backfill takes no lock: several run at once.
+    """
+    if not runs_alone(settings.warehouse_path, what):
+        yield
+        return
+    path = run_lock_path(settings).resolve()
     if path in _held:  # a subflow of a run this process already holds the lock for
         _held[path] += 1
         try:
@@ -64,14 +111,23 @@ def exclusive_run(settings: Settings, what: str, *, wait: bool = False) -> Itera
             yield
         finally:
             del _held[path]
-            if settings.publish_snapshot and settings.warehouse_path.exists():
-                from warehouse.snapshot import publish_snapshot  # DuckDB: not on `hzhk --help`
-
-                publish_snapshot(settings.warehouse_path, settings.warehouse_wait_s)
+            if settings.publish_snapshot:
+                _publish(settings)
             os.ftruncate(handle, 0)
             fcntl.flock(handle, fcntl.LOCK_UN)
     finally:
         os.close(handle)
+
+
+def _publish(settings: Settings) -> None:
+    target = settings.warehouse_path
+    if isinstance(target, Lake):
+        log.info("%s", NO_SNAPSHOT_FOR_LAKE)
+        return
+    if target.exists():
+        from warehouse.snapshot import publish_snapshot  # DuckDB: not on `hzhk --help`
+
+        publish_snapshot(target, settings.warehouse_wait_s)
 
 
 def _acquire(handle: int, path: Path, *, wait_s: float) -> None:

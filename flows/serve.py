@@ -115,7 +115,8 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 def export_for_runs(settings: Settings) -> None:
     """Flow runs start in child processes: they read the same config, warehouse and data folder."""
     os.environ["HZHK_CONFIG"] = str(settings.config_dir)
-    os.environ["HZHK_WAREHOUSE"] = str(settings.warehouse_path)
+    os.environ["HZHK_WAREHOUSE_TARGET"] = settings.warehouse_target
+    os.environ["HZHK_WAREHOUSE"] = str(settings.warehouse_file)
     os.environ["HZHK_DATA_DIR"] = str(settings.data_path)
     os.environ["HZHK_REPORTS_DIR"] = str(settings.reports_path)
 

@@ -3,7 +3,8 @@
 # browser tests. A browser downloaded by Playwright's own installer cannot be fetched here, so we
 # use the distribution's package. Quiet and idempotent: when both are already there this only
 # prints one line and returns at once (no apt-get). Prints exactly one line saying what it did.
-# Never fails the caller: without Chromium the browser tests skip and say why.
+# Never fails the caller: without Chromium the browser tests skip and say why (and fail under CI=true,
+# where a skip would hide that they never ran).
 set -euo pipefail
 
 chromium=/usr/bin/chromium

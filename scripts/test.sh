@@ -8,4 +8,5 @@ bash scripts/setup.sh
 .venv/bin/mypy
 .venv/bin/lint-imports --no-cache
 bash scripts/browser.sh  # Chromium and CJK fonts for the digest's browser test (apt, when missing)
+bash scripts/postgres.sh  # PostgreSQL for the DuckLake catalog test (apt, when missing)
 .venv/bin/python -m pytest "$@"

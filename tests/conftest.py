@@ -31,6 +31,15 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHARED_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"
 
 
+def missing_tool(reason: str) -> None:
+    """A tool the test command installs (Chromium, PostgreSQL) is missing: skip on a developer's
+    machine, but fail under CI (`CI=true`), where scripts/test.sh installed it and a skip would
+    hide that the test never ran."""
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason} (CI=true: the test command should have installed it)")
+    pytest.skip(reason)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """No test may read the developer's own HZHK_* overrides."""

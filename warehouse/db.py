@@ -1,12 +1,16 @@
-"""Opening the DuckDB file, applying migrations, and describing what is in it.
+"""Opening the warehouse, applying migrations, and describing what is in it.
 
-Connections are opened with extension auto-install off: the machine may have no internet, and the
-FTS extension is loaded from the pinned `duckdb-extension-fts` package instead.
+The warehouse is the DuckDB file or a DuckLake (settings' `warehouse_target`); `connect` opens
+either, and the same migrations, views and statements run on both (warehouse/lake.py opens a
+lake; warehouse/lake_schema.py adapts a migration's DDL to what a lake can hold). Connections are
+opened with extension auto-install off: the machine may have no internet, and extensions are
+loaded from their pinned pip packages instead (warehouse/extensions.py).
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import time
 from collections.abc import Iterator
@@ -18,17 +22,26 @@ from pathlib import Path
 
 import duckdb
 
+from config.lake import Lake
+from warehouse.errors import WarehouseBusy, WarehouseError
+from warehouse.extensions import MissingExtension, extension_path
+from warehouse.lake import connect_lake, is_lake
+from warehouse.lake_schema import for_lake
 from warehouse.seed import ensure_seed
+from warehouse.transactions import retried, transaction
+
+__all__ = ["WarehouseBusy", "WarehouseError", "transaction"]  # also imported from here
 
 DISPLAY_TIMEZONE = "Asia/Hong_Kong"
+# Where the warehouse is: the DuckDB file, or a DuckLake (config/lake.py).
+Target = Path | Lake
 
+log = logging.getLogger(__name__)
 
-class WarehouseError(Exception):
-    """A warehouse that cannot be opened or migrated; the message says why."""
-
-
-class WarehouseBusy(WarehouseError):
-    """Another process holds the file (DuckDB lets one writer or several readers in, never both)."""
+NO_SEARCH_ON_LAKE = (
+    "full-text search is not available on a DuckLake warehouse (DuckDB's FTS index cannot be "
+    "stored in a lake); ILIKE and regexp_matches work on both"
+)
 
 
 @dataclass(frozen=True)
@@ -50,7 +63,7 @@ class TableCount:
 
 @dataclass(frozen=True)
 class Status:
-    path: Path
+    path: Target
     version: int
     latest: int
     applied: list[tuple[int, str, datetime]]
@@ -60,16 +73,10 @@ class Status:
 
 def fts_extension_path() -> Path:
     """The FTS extension binary shipped by the pinned package, matching duckdb's exact version."""
-    import duckdb_extension_fts
-
-    base = Path(str(resources.files(duckdb_extension_fts))) / "extensions"
-    found = sorted(base.glob(f"v{duckdb.__version__}/fts.duckdb_extension"))
-    if not found:
-        raise WarehouseError(
-            f"no FTS extension for duckdb {duckdb.__version__} under {base}; "
-            "duckdb and duckdb-extension-fts must be the same version"
-        )
-    return found[0]
+    try:
+        return extension_path("fts")
+    except MissingExtension as exc:
+        raise WarehouseError(str(exc)) from exc
 
 
 FIRST_WAIT_S = 0.2  # the first pause before asking again for a file another process holds
@@ -77,20 +84,25 @@ LONGEST_WAIT_S = 10.0  # pauses double up to this
 
 
 def connect(
-    path: Path,
+    path: Target,
     *,
     read_only: bool = False,
     timezone: str = DISPLAY_TIMEZONE,
     wait_s: float = 0.0,
 ) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse file with FTS loaded and times shown in `timezone`.
+    """Open the warehouse with times shown in `timezone`: the file with FTS loaded, or the lake.
 
     Times are stored as UTC instants; the zone only decides how DuckDB renders and returns them
     (settings' `timezone`, Hong Kong time unless changed). While another process holds the file
     (a person's query, a notebook, another writer), the open is tried again with growing pauses
     for up to `wait_s` seconds: a reader must delay a run, never make it fail. After that, one
-    line names the holder.
+    line names the holder. A lake has no file lock to wait for (warehouse/lake.py).
     """
+    if isinstance(path, Lake):
+        try:
+            return connect_lake(path, read_only=read_only, timezone=timezone)
+        except MissingExtension as exc:
+            raise WarehouseError(str(exc)) from exc
     if read_only and not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run `hzhk db migrate` first")
     if not read_only:
@@ -151,42 +163,13 @@ def lock_conflict(path: Path, error: str, *, read_only: bool) -> str | None:
 
 
 @contextmanager
-def writing(path: Path, wait_s: float = 0.0) -> Iterator[duckdb.DuckDBPyConnection]:
+def writing(path: Target, wait_s: float = 0.0) -> Iterator[duckdb.DuckDBPyConnection]:
     """A short-lived read-write connection: DuckDB locks the file for others while one is open."""
     con = connect(path, wait_s=wait_s)
     try:
         yield con
     finally:
         con.close()
-
-
-# Connections (by id) inside a `transaction` block; DuckDB cannot be asked, and a second BEGIN
-# would abort the open transaction.
-_open_transactions: set[int] = set()
-
-
-@contextmanager
-def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """One transaction around a write; inside an already open one, join it instead.
-
-    Joining lets a flow put several writers (fetch log, articles, problems) into the single
-    transaction of its batch, while each writer stays atomic when called on its own.
-    """
-    key = id(con)
-    if key in _open_transactions:
-        yield  # the outer block commits or rolls back
-        return
-    con.execute("BEGIN TRANSACTION")
-    _open_transactions.add(key)
-    try:
-        yield
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    else:
-        con.execute("COMMIT")
-    finally:
-        _open_transactions.discard(key)
 
 
 def available_migrations() -> list[Migration]:
@@ -260,35 +243,73 @@ def check_history(applied: dict[int, Applied], migrations: list[Migration]) -> l
     return pending
 
 
+SCHEMA_MIGRATIONS = (
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, checksum VARCHAR NOT NULL,"
+    " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+)
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> list[Migration]:
     """Apply pending migrations, refresh the views, ensure the seed and the search index.
 
-    All in one transaction: a crash at any point leaves the file as it was before; a second
-    call changes nothing. The search index is built only when missing (the README's full-text
-    example must work on a fresh warehouse); `rebuild_search_index` refreshes it after loads.
+    All in one transaction: a crash at any point leaves the warehouse as it was before; a second
+    call changes nothing. The history is read inside the transaction, so two processes
+    migrating one lake at once apply each migration once (the second sees the first's work).
+    On a lake each migration's DDL is adapted to what a lake holds (warehouse/lake_schema.py);
+    its checksum stays the file's, so both targets keep the same history. The search index is
+    built only when missing (the README's full-text example must work on a fresh warehouse);
+    `rebuild_search_index` refreshes it after loads. A lake has none (`NO_SEARCH_ON_LAKE`).
     """
-    con.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-        " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, checksum VARCHAR NOT NULL,"
-        " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
-    )
-    pending = check_history(_applied(con), available_migrations())
-    with transaction(con):
+    lake = is_lake(con)
+    migrations = available_migrations()
+
+    def apply() -> list[Migration]:
+        for statement in for_lake([SCHEMA_MIGRATIONS])[0] if lake else [SCHEMA_MIGRATIONS]:
+            con.execute(statement)
+        pending = check_history(_applied(con), migrations)
+        scripts = [[m.sql] for m in migrations]
+        if lake and pending:  # adapted in order: each migration builds on the ones before
+            scripts = for_lake([m.sql for m in migrations])
+        adapted = dict(zip(migrations, scripts, strict=True))
         for m in pending:
-            con.execute(m.sql)
+            for statement in adapted[m]:
+                con.execute(statement)
             con.execute(
                 "INSERT INTO schema_migrations (version, name, checksum) VALUES (?, ?, ?)",
                 [m.version, m.name, m.checksum],
             )
-        for _, sql in view_definitions():
-            con.execute(sql)
+        refresh_views(con, everything=bool(pending))
         ensure_seed(con)
-        if not has_search_index(con):
+        if not lake and not has_search_index(con):
             rebuild_search_index(con)
-    return pending
+        return pending
+
+    return retried(con, apply)
 
 
-def open_warehouse(path: Path, wait_s: float = 0.0) -> duckdb.DuckDBPyConnection:
+def refresh_views(con: duckdb.DuckDBPyConnection, *, everything: bool) -> None:
+    """(Re)create the public views whose file changed, or all of them after a migration.
+
+    Each view carries its file's checksum as its comment, so an unchanged view is left alone:
+    on a lake every CREATE is a catalog change (a snapshot, and a commit other writers wait on).
+    """
+    stored = {
+        str(name): comment
+        for name, comment in con.execute(
+            "SELECT view_name, comment FROM duckdb_views()"
+            " WHERE database_name = current_database() AND schema_name = 'main'"
+        ).fetchall()
+    }
+    for name, sql in view_definitions():
+        checksum = hashlib.sha256(sql.encode()).hexdigest()[:16]
+        if not everything and stored.get(name) == checksum:
+            continue
+        con.execute(sql)
+        con.execute(f"COMMENT ON VIEW {name} IS '{checksum}'")
+
+
+def open_warehouse(path: Target, wait_s: float = 0.0) -> duckdb.DuckDBPyConnection:
     """A read-write connection to an up-to-date, seeded warehouse."""
     con = connect(path, wait_s=wait_s)
     try:
@@ -299,10 +320,11 @@ def open_warehouse(path: Path, wait_s: float = 0.0) -> duckdb.DuckDBPyConnection
     return con
 
 
-def status(con: duckdb.DuckDBPyConnection, path: Path) -> Status:
+def status(con: duckdb.DuckDBPyConnection, path: Target) -> Status:
     latest = max((m.version for m in available_migrations()), default=0)
     has_table = con.execute(
         "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_migrations'"
+        " AND database_name = current_database()"
     ).fetchone()
     applied: list[tuple[int, str, datetime]] = []
     if has_table and has_table[0]:
@@ -315,7 +337,9 @@ def status(con: duckdb.DuckDBPyConnection, path: Path) -> Status:
     names = [
         str(r[0])
         for r in con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY table_name"
+            "SELECT table_name FROM duckdb_tables()"
+            " WHERE database_name = current_database() AND schema_name = 'main'"
+            " ORDER BY table_name"
         ).fetchall()
     ]
     tables = []
@@ -326,7 +350,7 @@ def status(con: duckdb.DuckDBPyConnection, path: Path) -> Status:
         str(r[0])
         for r in con.execute(
             "SELECT view_name FROM duckdb_views() WHERE NOT internal AND schema_name = 'main'"
-            " ORDER BY view_name"
+            " AND database_name = current_database() ORDER BY view_name"
         ).fetchall()
     ]
     return Status(
@@ -342,10 +366,19 @@ def status(con: duckdb.DuckDBPyConnection, path: Path) -> Status:
 def has_search_index(con: duckdb.DuckDBPyConnection) -> bool:
     found = con.execute(
         "SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'fts_main_articles'"
+        " AND database_name = current_database()"
     ).fetchone()
     return bool(found and found[0])
 
 
-def rebuild_search_index(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild the full-text index over articles; DuckDB's FTS index is a snapshot, not live."""
+def rebuild_search_index(con: duckdb.DuckDBPyConnection) -> bool:
+    """Rebuild the full-text index over articles; DuckDB's FTS index is a snapshot, not live.
+
+    On a lake there is none to build (its commit fails: the index's tables and macros cannot be
+    stored there): this says so once in the log and returns False instead of failing the run.
+    """
+    if is_lake(con):
+        log.info("%s", NO_SEARCH_ON_LAKE)
+        return False
     con.execute("PRAGMA create_fts_index('articles', 'article_id', 'title', 'body', overwrite=1)")
+    return True

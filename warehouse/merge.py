@@ -18,10 +18,18 @@ and refuses several rows for a new key (a primary-key violation; DuckLake, which
 would store them all). The LAST row of a key wins, as a later row in a batch is newer news; a
 writer with another rule (articles: the version with a body) applies it before calling `merge`.
 No `ON CONFLICT`: DuckLake has none, and a MERGE from a deduplicated batch runs there unchanged.
+
+On a DuckLake two more things differ, both handled here so writers need not know the target:
+- `RETURNING` is not implemented for a lake's MERGE, so a `returning` table's per-row fate is
+  read first, in the same transaction, by a SELECT with the MERGE's own join and conditions
+  (`fates_sql`), and the MERGE then runs without it;
+- a lake has no keys, so a MERGE called on its own runs in a transaction that holds the lake's
+  writer lock and is retried when another writer spoils its commit (warehouse/transactions.py).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -29,6 +37,8 @@ from typing import Any, Literal
 import duckdb
 
 from warehouse.batch import Columns, rows_table, to_json
+from warehouse.lake import is_lake
+from warehouse.transactions import retried
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +94,22 @@ def merge(
     staged = deduplicated(table, rows)
     if not staged:
         return Merged(0)
-    result = con.execute(merge_sql(table), {**(params or {}), "rows": to_json(staged)})
-    if not table.returning:
-        return Merged(len(staged))
-    return Merged(len(staged), tuple(str(action) for (action,) in result.fetchall()))
+    values = {**(params or {}), "rows": to_json(staged)}
+
+    def write() -> Merged:
+        if not table.returning:
+            con.execute(merge_sql(table), values)
+            return Merged(len(staged))
+        if is_lake(con):
+            reading = fates_sql(table)
+            used = {k: v for k, v in values.items() if re.search(rf"\${k}\b", reading)}
+            fates = con.execute(reading, used).fetchall()
+            con.execute(merge_sql(table, returning=False), values)
+        else:
+            fates = con.execute(merge_sql(table), values).fetchall()
+        return Merged(len(staged), tuple(str(fate) for (fate,) in fates if fate is not None))
+
+    return retried(con, write)
 
 
 def deduplicated(table: Table, rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -98,26 +120,51 @@ def deduplicated(table: Table, rows: Iterable[Mapping[str, Any]]) -> list[Mappin
     return list(by_key.values())
 
 
-def merge_sql(table: Table) -> str:
-    """The MERGE statement for a declaration (its rows as the JSON parameter `$rows`)."""
-    on = " AND ".join(f"t.{k} = s.{k}" for k in table.key)
+def merge_sql(table: Table, *, returning: bool | None = None) -> str:
+    """The MERGE statement for a declaration (its rows as the JSON parameter `$rows`);
+    `returning` (default: the table's) adds each row's action."""
     parts = [
         f"MERGE INTO {table.name} AS t",
         f"USING ({rows_table(table.columns, '$rows')}) AS s",
-        f"ON {on}",
+        f"ON {_on(table)}",
     ]
     if not table.insert_only:
         parts.append(_when_matched(table))
-        if table.otherwise:
-            parts.append(f"WHEN MATCHED THEN UPDATE SET {_set(table, table.otherwise)}")
     inserted = _inserted(table)
     parts.append(
         f"WHEN NOT MATCHED THEN INSERT ({', '.join(inserted)})"
         f" VALUES ({', '.join(inserted.values())})"
     )
-    if table.returning:
+    if table.returning if returning is None else returning:
         parts.append("RETURNING merge_action")
     return "\n".join(parts)
+
+
+def fates_sql(table: Table) -> str:
+    """What `merge_sql` would do with each staged row, read before it runs: 'INSERT',
+    'UPDATE' or NULL (left as stored), as `RETURNING merge_action` reports on the DuckDB file."""
+    if table.insert_only:
+        updated = "NULL"
+    elif table.otherwise:
+        updated = "'UPDATE'"  # what the condition leaves, `otherwise` updates
+    else:
+        condition = _matched_condition(table)
+        updated = f"CASE WHEN {condition} THEN 'UPDATE' END" if condition else "'UPDATE'"
+    return "\n".join(
+        [
+            f"SELECT CASE WHEN t.{table.key[0]} IS NULL THEN 'INSERT' ELSE {updated} END",
+            f"FROM ({rows_table(table.columns, '$rows')}) AS s",
+            f"LEFT JOIN {table.name} AS t ON {_on(table)}",
+        ]
+    )
+
+
+def _on(table: Table) -> str:
+    return " AND ".join(f"t.{k} = s.{k}" for k in table.key)
+
+
+def _and(condition: str) -> str:
+    return f" AND {condition}" if condition else ""
 
 
 def _stored(table: Table) -> list[str]:
@@ -144,14 +191,31 @@ def _set(table: Table, columns: Iterable[str]) -> str:
 
 
 def _when_matched(table: Table) -> str:
+    """The one WHEN MATCHED clause (a DuckLake MERGE takes no second): a row failing `when` or
+    `compare` gets what `otherwise` lists, through a CASE per column, as a second clause would."""
+    condition = _matched_condition(table)
+    updated = _updated(table)
+    if not (table.otherwise and condition):
+        return f"WHEN MATCHED{_and(condition)} THEN UPDATE SET {_set(table, updated)}"
+    exprs = {**table.values, **table.on_update}
+    columns = list(dict.fromkeys([*updated, *table.otherwise]))
+    cases = []
+    for c in columns:
+        first = exprs.get(c, f"s.{c}") if c in updated else f"t.{c}"
+        second = exprs.get(c, f"s.{c}") if c in table.otherwise else f"t.{c}"
+        cases.append(f"{c} = CASE WHEN {condition} THEN {first} ELSE {second} END")
+    return f"WHEN MATCHED THEN UPDATE SET {', '.join(cases)}"
+
+
+def _matched_condition(table: Table) -> str:
+    """When a stored row takes the update (`when` and `compare`); empty: always."""
     conditions = [f"({table.when})"] if table.when else []
     compared = _copied(table) if table.compare == "all" else list(table.compare)
     if compared:
         staged = ", ".join(_compared(table, "s", c) for c in compared)
         stored = ", ".join(_compared(table, "t", c) for c in compared)
         conditions.append(f"({staged}) IS DISTINCT FROM ({stored})")
-    condition = "".join(f" AND {c}" for c in conditions)
-    return f"WHEN MATCHED{condition} THEN UPDATE SET {_set(table, _updated(table))}"
+    return " AND ".join(conditions)
 
 
 def _compared(table: Table, alias: str, column: str) -> str:

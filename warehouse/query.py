@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from warehouse.db import DISPLAY_TIMEZONE, connect
+from warehouse.db import DISPLAY_TIMEZONE, Target, connect
+from warehouse.lake import NAME as LAKE_NAME
+from warehouse.lake import is_lake
 
 READ_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 ALLOWED = "`hzhk sql` is read-only (SELECT and EXPLAIN only)"
@@ -43,7 +44,7 @@ class QueryResult:
     rows: list[tuple[Any, ...]]
 
 
-def read_only_query(path: Path, sql: str, *, timezone: str = DISPLAY_TIMEZONE) -> QueryResult:
+def read_only_query(path: Target, sql: str, *, timezone: str = DISPLAY_TIMEZONE) -> QueryResult:
     """Run read statements against the warehouse file and return the last one's rows."""
     con = connect(path, read_only=True, timezone=timezone)
     try:
@@ -77,8 +78,14 @@ def seal(con: duckdb.DuckDBPyConnection) -> None:
     """Cut the connection off from every file but the open warehouse, for good.
 
     Runs after the FTS extension is loaded (loading reads a file); locking the configuration
-    stops a statement from turning external access back on, or changing anything else.
+    stops a statement from turning external access back on, or changing anything else. A lake's
+    rows sit in Parquet files under its data path, read through the same file system: that one
+    folder stays readable (its catalog is already open).
     """
+    if is_lake(con):
+        found = con.execute(f"SELECT data_path FROM ducklake_settings('{LAKE_NAME}')").fetchone()
+        if found:
+            con.execute("SET allowed_directories = [?]", [str(found[0])])
     con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")
 

@@ -17,7 +17,7 @@ from flows.cli.app import (
     fail,
     settings_for,
 )
-from flows.cli.warehouse_commands import age
+from flows.cli.warehouse_commands import snapshot_instead
 from flows.output import OutputFormat, render
 
 
@@ -46,20 +46,15 @@ def export(
     """
     from warehouse.db import WarehouseBusy, WarehouseError, connect
     from warehouse.export import ExportError, export_parquet
-    from warehouse.snapshot import snapshot_path, snapshot_time
 
     settings = settings_for(ctx, warehouse, config, data_dir)
     try:
         try:
             con = connect(settings.warehouse_path, read_only=True, timezone=settings.timezone)
         except WarehouseBusy as busy:
-            published = snapshot_time(settings.warehouse_path)
-            if published is None:
-                raise
-            con = connect(
-                snapshot_path(settings.warehouse_path), read_only=True, timezone=settings.timezone
-            )
-            errors.print(f"{busy}: exporting the snapshot of {age(published)}", soft_wrap=True)
+            snapshot, how_old = snapshot_instead(settings, busy)
+            con = connect(snapshot, read_only=True, timezone=settings.timezone)
+            errors.print(f"{busy}: exporting the snapshot of {how_old}", soft_wrap=True)
         try:
             written = export_parquet(con, parquet.resolve())
         finally:

@@ -103,7 +103,8 @@ def reparse_command(
     from warehouse.db import WarehouseError
 
     settings = settings_for(ctx, warehouse, config, data_dir)
-    if dry_run and not settings.warehouse_path.exists():  # read-only: nothing to create it
+    target = settings.warehouse_path
+    if dry_run and isinstance(target, Path) and not target.exists():  # read-only: creates none
         raise fail(f"no warehouse at {settings.warehouse_path}: run `hzhk db migrate` first")
     try:
         day = since.date() if since else None

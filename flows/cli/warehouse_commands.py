@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -11,7 +12,8 @@ from rich.text import Text
 from flows.output import OutputFormat, render
 
 if TYPE_CHECKING:
-    from warehouse.db import Status
+    from config.settings import Settings
+    from warehouse.db import Status, WarehouseBusy
 from flows.cli.app import (
     ConfigOpt,
     DataDirOpt,
@@ -125,23 +127,31 @@ def sql(
     """
     from warehouse.db import WarehouseBusy, WarehouseError
     from warehouse.query import QueryError, read_only_query
-    from warehouse.snapshot import snapshot_path, snapshot_time
 
     settings = settings_for(ctx, warehouse, config, data_dir)
     try:
         try:
             result = read_only_query(settings.warehouse_path, query, timezone=settings.timezone)
         except WarehouseBusy as busy:
-            published = snapshot_time(settings.warehouse_path)
-            if published is None:
-                raise
-            result = read_only_query(
-                snapshot_path(settings.warehouse_path), query, timezone=settings.timezone
-            )
-            errors.print(f"{busy}: answered from the snapshot of {age(published)}", soft_wrap=True)
+            snapshot, how_old = snapshot_instead(settings, busy)
+            result = read_only_query(snapshot, query, timezone=settings.timezone)
+            errors.print(f"{busy}: answered from the snapshot of {how_old}", soft_wrap=True)
     except (QueryError, WarehouseError) as exc:
         raise fail(str(exc)) from exc
     render(result.columns, result.rows, fmt, console)
+
+
+def snapshot_instead(settings: Settings, busy: WarehouseBusy) -> tuple[Path, str]:
+    """The snapshot to read while a run writes the DuckDB file, and how old it is, for a
+    reader that found the file busy; `busy` again when there is none. (A lake is never held
+    by a writer, so it never gets here.)"""
+    from warehouse.snapshot import snapshot_path, snapshot_time
+
+    target = settings.warehouse_path
+    published = snapshot_time(target) if isinstance(target, Path) else None
+    if published is None or not isinstance(target, Path):
+        raise busy
+    return snapshot_path(target), age(published)
 
 
 def age(moment: datetime) -> str:

@@ -22,6 +22,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_pla
 from digest import IndexEntry, render_html, render_index
 from digest.render import SECTIONS
 from records.digest import Digest
+from tests.conftest import missing_tool
 from tests.digest.factory import big_digest, empty_digest, week_digest
 
 pytestmark = pytest.mark.browser
@@ -46,7 +47,7 @@ DIGESTS = {"week": lambda: week_digest(demo=True), "busy": big_digest, "empty": 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)):
-        pytest.skip(
+        missing_tool(
             f"no Chromium at {CHROMIUM}: run scripts/browser.sh as root to install Debian's "
             "chromium and fonts-noto-cjk (or set HZHK_CHROMIUM)"
         )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import subprocess
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -276,7 +275,7 @@ def test_a_poll_interval_of_1e20_is_one_line_naming_the_field(tmp_path: Path) ->
 
 
 def test_extract_of_dev_zero_is_refused_at_once(tmp_path: Path) -> None:
-    started = time.monotonic()
+    # read forever, it would be killed by run_hzhk's timeout and fail here
     done = run_hzhk(tmp_path, "extract", "/dev/zero")
     assert done.returncode == 1 and "not a regular file" in done.stdout
-    assert time.monotonic() - started < 20 and "Traceback" not in done.stderr
+    assert "Traceback" not in done.stderr

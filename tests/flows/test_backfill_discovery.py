@@ -318,7 +318,7 @@ def test_the_days_are_checked_before_anything_runs(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "--from 2025-04-08 is after --to 2025-04-01" in result.stderr
-    assert not settings.warehouse_path.exists()
+    assert not settings.warehouse_file.exists()
 
 
 def test_only_a_list_page_source_may_name_its_older_link() -> None:
