@@ -110,6 +110,31 @@ class ScheduleSettings(BaseModel):
         return value
 
 
+class ComputeSettings(BaseModel):
+    """Where a run's CPU work (parsing pages) goes, while the run itself fetches and writes.
+
+    `auto` parses in a pool of worker processes when a run has at least `processes_from_pages`
+    pages to parse and the machine more than one core, else in a thread beside the fetching: a
+    worker process costs a few seconds to start, more than parsing an hourly run's few pages.
+    `dask` sends the parse batches to a Dask cluster: the one at `dask_address`, or a local one
+    of `workers` processes.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    task_runner: Literal["auto", "threads", "processes", "dask"] = "auto"
+    workers: int | None = Field(default=None, ge=1, le=1024)  # None: one per core but one, >= 1
+    processes_from_pages: int = Field(default=200, ge=0, le=10_000_000)
+    dask_address: str | None = None  # "tcp://scheduler:8786"; None: a local cluster
+
+    @field_validator("dask_address")
+    @classmethod
+    def _scheduler_address(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"(tcp|tls|inproc|ucx)://\S+", value):
+            raise ValueError(f"{value!r} is not a Dask scheduler address (tcp://host:8786)")
+        return value
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix=ENV_PREFIX, env_nested_delimiter=ENV_NESTING, extra="forbid"
@@ -133,6 +158,7 @@ class Settings(BaseSettings):
     )  # None: relevance.toml's
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)
+    compute: ComputeSettings = Field(default_factory=ComputeSettings)
     lake: LakeSettings = Field(default_factory=LakeSettings)
 
     @field_validator("timezone")

@@ -578,22 +578,6 @@ def headline_article(
     )
 
 
-def with_feed_metadata(record: ArticleRecord, item: FeedItem) -> ArticleRecord:
-    """Fill what the page parser could not find from what the feed said about the link."""
-    changes: dict[str, object] = {}
-    if not record.title and item.title:
-        changes["title"] = item.title
-    if record.published_at is None and item.published_at is not None:
-        changes["published_at"] = item.published_at
-    if not record.publisher and item.publisher:
-        changes["publisher"] = item.publisher
-    if not record.authors and item.authors:
-        changes["authors"] = item.authors
-    if item.problems:  # what the feed said that could not be trusted stays visible
-        changes["problems"] = (*record.problems, *item.problems)
-    return replace(record, **changes) if changes else record  # type: ignore[arg-type]
-
-
 @dataclass(frozen=True, slots=True)
 class SourceCheck:
     """One source's answer to `hzhk sources check`."""

@@ -30,15 +30,15 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Awaitable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import cast
-from urllib.parse import urlsplit
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import State
+from prefect.futures import PrefectFuture
 
 from config.settings import Settings, load_settings
 from config.source_list import Source, load_sources, select_sources
@@ -49,16 +49,15 @@ from flows.discover import (
     discover_source,
     headline_article,
     unique_candidates,
-    with_feed_metadata,
 )
 from flows.http.fetcher import Fetcher
+from flows.page_parsing import Boxed, PageToParse, Parsed, parse_pages, parse_pages_task
 from flows.polling import Window, due_sources, request_url, source_row
+from flows.prefect_args import as_is
 from flows.reports import IngestCounts, IngestReport
 from flows.run_guard import exclusive_run
-from parsers.article import parse_article
-from parsers.errors import ParseError
-from parsers.urls import canonicalize, is_fetchable
-from records.articles import ArticleRecord, ArticleVersion
+from flows.runners import parse_runner
+from records.articles import ArticleVersion
 from records.fetch import (
     FetchRequest,
     FetchResult,
@@ -220,7 +219,31 @@ def store_discovery(
     return [c for c in pages if c.url not in known and c.url not in held], counts
 
 
-# --- 4. fetch and store pages ---------------------------------------------------------------
+# --- 4. fetch, parse and store pages ---------------------------------------------------------
+#
+# A pipeline: while batch n is parsed (on the parse runner: a thread, worker processes or a Dask
+# cluster, flows/runners.py) and batch n-1 stored (in a thread: DuckDB works without the GIL),
+# the event loop is already fetching batch n+1. At most `AHEAD` fetched batches wait to be
+# stored, so memory stays bounded however many pages a run has. Batches are stored in order,
+# one transaction each, by this process alone (one writer).
+
+AHEAD = 2
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedBatch:
+    number: int
+    batch: Sequence[Candidate]
+    results: Sequence[FetchResult]
+    error: str | None  # the fetch task failed as a whole
+    robots: Sequence[FetchResult]
+    parsing: PrefectFuture[Parsed] | None = None
+
+    def pages(self) -> list[PageToParse]:
+        return [
+            PageToParse(c.url, c.source_id, c.item, r)
+            for c, r in zip(self.batch, self.results, strict=True)
+        ]
 
 
 @task(
@@ -236,6 +259,113 @@ async def fetch_pages(
     return await fetcher.fetch_all([FetchRequest(c.url, c.source_id) for c in batch])
 
 
+async def fetch_parse_store(
+    settings: Settings,
+    run_id: str,
+    fetcher: Fetcher,
+    to_fetch: Sequence[Candidate],
+    batch_size: int,
+    counts: IngestCounts,
+) -> set[str]:
+    """Step 4 for every batch of new links (see above); returns the sources whose feeds the next
+    run must read in full, because some of their pages may be fetched again."""
+    logger = get_run_logger()
+    retry: set[str] = set()
+    waiting: asyncio.Queue[FetchedBatch | None] = asyncio.Queue(maxsize=AHEAD)
+    with parse_runner(settings.compute, len(to_fetch)) as runner:
+        runner_down = False
+
+        def submit_parse(item: FetchedBatch) -> PrefectFuture[Parsed] | None:
+            """The batch's parse on the runner; None (parse it in the store step) once the runner
+            failed to take one: a Dask scheduler that is down, a pool that could not start."""
+            nonlocal runner_down
+            if runner_down:
+                return None
+            try:
+                parameters = {"number": item.number, "boxed": Boxed(item.pages())}
+                return cast(PrefectFuture[Parsed], runner.submit(parse_pages_task, parameters))
+            except Exception as exc:
+                runner_down = True
+                logger.warning(
+                    "the parse runner failed (%s); this run parses its pages itself",
+                    first_line(exc),
+                )
+                return None
+
+        async def fetch_all() -> None:
+            for number, batch in enumerate(chunks(to_fetch, batch_size), start=1):
+                fetched = await cast(
+                    Awaitable[State[list[FetchResult]]],
+                    fetch_pages(fetcher, number, batch, return_state=True),
+                )
+                robots = fetcher.take_robots_fetches()
+                if fetched.is_completed():
+                    results: list[FetchResult] = await fetched.aresult()
+                    item = FetchedBatch(number, batch, results, None, robots)
+                    pairs = zip(batch, results, strict=True)
+                    retry.update(c.source_id for c, r in pairs if worth_retrying(r))
+                    item = replace(item, parsing=submit_parse(item))
+                else:
+                    error = fetched.message or "fetch task failed"
+                    item = FetchedBatch(number, batch, [], error, robots)
+                    retry.update(c.source_id for c in batch)
+                await waiting.put(item)
+            await waiting.put(None)
+
+        async def store_all() -> None:
+            while (item := await waiting.get()) is not None:
+                parsed = await asyncio.to_thread(parsed_batch, item)
+                stored, whole = await asyncio.to_thread(store_batch, settings, run_id, item, parsed)
+                counts.add(stored)
+                if not whole:
+                    retry.update(c.source_id for c in item.batch)
+                logger.info("batch %d: %d pages", item.number, len(item.batch))
+
+        try:
+            async with asyncio.TaskGroup() as group:
+                group.create_task(fetch_all())
+                group.create_task(store_all())
+        except ExceptionGroup as failed:  # one side failed and the other was cancelled
+            raise failed.exceptions[0] from None
+    return retry
+
+
+def store_batch(
+    settings: Settings, run_id: str, item: FetchedBatch, parsed: Parsed
+) -> tuple[IngestCounts, bool]:
+    """Store a batch (a task with retries), page by page when that keeps failing; returns the
+    counts and whether the batch went in whole."""
+    batch, results, robots = as_is(item.batch), as_is(item.results), as_is(item.robots)
+    try:
+        counts = store_pages(
+            settings, run_id, item.number, batch, results, as_is(parsed), item.error, robots
+        )
+        return counts, True
+    except Exception as exc:
+        get_run_logger().warning(
+            "batch %d: storing it failed (%s); storing it page by page",
+            item.number,
+            first_line(exc),
+        )
+    counts = store_one_by_one(settings, run_id, batch, results, parsed, item.error, robots)
+    return counts, False
+
+
+def parsed_batch(item: FetchedBatch) -> Parsed:
+    """The batch's parse, from the runner; parsed here instead if the runner did not take it or
+    lost it (a worker process that died, a cluster gone): the pages are in hand, and losing them
+    is not an option."""
+    if item.parsing is None:
+        return parse_pages(item.pages())
+    try:
+        return item.parsing.result()
+    except Exception as exc:
+        get_run_logger().warning(
+            "batch %d: the parse runner failed (%s); parsing here", item.number, first_line(exc)
+        )
+        return parse_pages(item.pages())
+
+
 @task(
     name="store-pages",
     task_run_name="store-pages-{number}",
@@ -249,12 +379,13 @@ def store_pages(
     number: int,
     batch: Sequence[Candidate],
     results: Sequence[FetchResult],
+    parsed: Parsed,
     fetch_error: str | None = None,
     robots: Sequence[FetchResult] = (),
 ) -> IngestCounts:
-    """Archive and log the fetches, parse the pages, store the articles and the parse failures
-    (see `write_pages`)."""
-    return write_pages(settings, run_id, batch, results, fetch_error, robots)
+    """Archive and log the fetches, store the parsed articles and the parse failures (see
+    `write_pages`)."""
+    return write_pages(settings, run_id, batch, results, parsed, fetch_error, robots)
 
 
 def write_pages(
@@ -262,6 +393,7 @@ def write_pages(
     run_id: str,
     batch: Sequence[Candidate],
     results: Sequence[FetchResult],
+    parsed: Parsed,
     fetch_error: str | None = None,
     robots: Sequence[FetchResult] = (),
 ) -> IngestCounts:
@@ -277,7 +409,7 @@ def write_pages(
         problems = [RunProblem("fetch", c.source_id, c.url, "Task", fetch_error, at) for c in batch]
         versions: list[ArticleVersion] = []
     else:
-        versions, problems = parse_pages(batch, results)
+        versions, problems = list(parsed.versions), list(parsed.problems)
     problems += fetch_problems(results)
     failures = failed_for_good(results, problems)
     at = now()
@@ -314,6 +446,7 @@ def store_one_by_one(
     run_id: str,
     batch: Sequence[Candidate],
     results: Sequence[FetchResult],
+    parsed: Parsed,
     fetch_error: str | None,
     robots: Sequence[FetchResult],
 ) -> IngestCounts:
@@ -333,6 +466,7 @@ def store_one_by_one(
                     run_id,
                     [candidate],
                     [result] if result is not None else [],
+                    parsed.only(candidate.url),
                     fetch_error,
                     robots if index == 0 else (),
                 )
@@ -402,76 +536,6 @@ def failed_for_good(
         if p.stage == "parse" and p.url is not None
     ]
     return failures
-
-
-def parse_pages(
-    batch: Sequence[Candidate], results: Sequence[FetchResult]
-) -> tuple[list[ArticleVersion], list[RunProblem]]:
-    """Parse every fetched page; a page that cannot be parsed is a problem, not a crash."""
-    versions: list[ArticleVersion] = []
-    problems: list[RunProblem] = []
-    for candidate, result in zip(batch, results, strict=True):
-        if not result.ok or result.body is None:
-            continue
-        at = result.attempts[-1].at if result.attempts else now()
-        try:
-            record = parse_article(
-                result.body, result.final_url or result.url, result.content_type, now=at
-            )
-        except ParseError as exc:
-            problems.append(
-                RunProblem("parse", candidate.source_id, candidate.url, "ParseError", str(exc), at)
-            )
-            continue
-        except Exception as exc:  # a parser bug must not lose the batch; it is recorded
-            message = f"parser crashed: {type(exc).__name__}: {exc}"
-            problems.append(
-                RunProblem(
-                    "parse", candidate.source_id, candidate.url, type(exc).__name__, message, at
-                )
-            )
-            continue
-        record = replace(
-            with_feed_metadata(record, candidate.item),
-            url=candidate.url,
-            canonical_url=trusted_canonical(record, candidate.url),
-        )
-        versions.append(
-            ArticleVersion(
-                record,
-                candidate.source_id,
-                at,
-                result.content_sha256,
-                crawled_at=candidate.item.crawled_at,
-            )
-        )
-    return versions, problems
-
-
-def trusted_canonical(record: ArticleRecord, fetched: str) -> str:
-    """The page's declared canonical URL when it plausibly names this article, else the link.
-
-    Some sites declare their home page (or another host) as every page's canonical URL; taking
-    that would merge all their articles into one row.
-    """
-    declared = record.canonical_url
-    if not is_fetchable(declared):
-        return fetched
-    declared = canonicalize(declared)
-    parts, origin = urlsplit(declared), urlsplit(fetched)
-    same_site = _site(parts.hostname) == _site(origin.hostname)
-    if not same_site or parts.path in ("", "/"):
-        return fetched
-    if origin.fragment and not parts.fragment:  # one post of a live blog (parsers.urls)
-        return f"{declared}#{origin.fragment}"
-    return declared
-
-
-def _site(host: str | None) -> str:
-    host = (host or "").lower()
-    for prefix in ("www.", "m.", "mobile."):
-        host = host.removeprefix(prefix)
-    return host
 
 
 # --- 5. finish ------------------------------------------------------------------------------
@@ -580,29 +644,9 @@ async def run_ingest(
             robots = fetcher.take_robots_fetches()
             to_fetch, found = store_discovery(settings, run_id, sources, discoveries, robots)
             counts.add(found)
-            for number, batch in enumerate(chunks(to_fetch, batch_size), start=1):
-                fetched = await cast(
-                    Awaitable[State[list[FetchResult]]],
-                    fetch_pages(fetcher, number, batch, return_state=True),
-                )
-                robots = fetcher.take_robots_fetches()
-                if fetched.is_completed():
-                    results = await fetched.aresult()
-                    error = None
-                    pairs = zip(batch, results, strict=True)
-                    retry |= {c.source_id for c, r in pairs if worth_retrying(r)}
-                else:
-                    results, error = [], fetched.message or "fetch task failed"
-                    retry |= {c.source_id for c in batch}
-                stored = store_pages(
-                    settings, run_id, number, batch, results, error, robots, return_state=True
-                )
-                if stored.is_completed():
-                    counts.add(await stored.aresult())
-                else:
-                    counts.add(store_one_by_one(settings, run_id, batch, results, error, robots))
-                    retry |= {c.source_id for c in batch}
-                logger.info("batch %d: %d pages", number, len(batch))
+            retry |= await fetch_parse_store(
+                settings, run_id, fetcher, to_fetch, batch_size, counts
+            )
     except Exception as exc:
         finish(settings, run_id, discoveries, counts, retry, f"{type(exc).__name__}: {exc}")
         raise

@@ -35,8 +35,8 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from config.settings import Settings, load_settings
-from flows.discover import with_feed_metadata
 from flows.ingest import first_line, rejected_problems
+from flows.page_parsing import with_feed_metadata
 from flows.reports import ReparseCounts, ReparseReport, TrackReport
 from flows.run_guard import exclusive_run
 from parsers.article import parse_article

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
+import click
 import typer
 from rich.console import Console
 from rich.text import Text
@@ -82,6 +83,26 @@ SourceIdsOpt = Annotated[
         "--source", "-s", help="Only this source id (repeatable; runs it even if disabled)."
     ),
 ]
+
+
+TaskRunnerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--task-runner",
+        help="Where pages are parsed: threads, processes, dask or auto (settings' [compute]).",
+        click_type=click.Choice(["auto", "threads", "processes", "dask"]),
+    ),
+]
+
+
+def with_task_runner(settings: Settings, task_runner: str | None) -> Settings:
+    """Settings with `--task-runner` in place of `[compute] task_runner`, when it is given."""
+    if task_runner is None:
+        return settings
+    compute = settings.compute.model_validate(
+        settings.compute.model_dump() | {"task_runner": task_runner}
+    )
+    return settings.model_copy(update={"compute": compute})
 
 
 def load_sources_for(settings: Settings, sources_file: Path | None) -> list[Source]:

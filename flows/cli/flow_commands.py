@@ -20,12 +20,14 @@ from flows.cli.app import (
     DataDirOpt,
     SourceIdsOpt,
     SourcesFileOpt,
+    TaskRunnerOpt,
     WarehouseOpt,
     app,
     console,
     fail,
     load_sources_for,
     settings_for,
+    with_task_runner,
 )
 from flows.cli.schedule_commands import WaitOpt
 from flows.cli.warehouse_commands import print_status
@@ -96,6 +98,7 @@ def ingest_command(
     force: Annotated[
         bool, typer.Option("--force", help="Poll every enabled source, due or not.")
     ] = False,
+    task_runner: TaskRunnerOpt = None,
 ) -> None:
     """Discover, fetch, parse and store the enabled sources that are due (or the named ones).
 
@@ -107,7 +110,7 @@ def ingest_command(
     from config.source_list import select_sources
     from warehouse.db import WarehouseError
 
-    settings = settings_for(ctx, warehouse, config, data_dir)
+    settings = with_task_runner(settings_for(ctx, warehouse, config, data_dir), task_runner)
     try:
         select_sources(load_sources_for(settings, sources_file), source_ids)
         report = start_ingest(settings, sources_file, source_ids, force=force, wait=wait)
@@ -309,6 +312,7 @@ def run(
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
     data_dir: DataDirOpt = None,
+    task_runner: TaskRunnerOpt = None,
 ) -> None:
     """The main job on the real sources: ingest what is due, track, digest, show the status.
 
@@ -321,7 +325,7 @@ def run(
     """
     from warehouse.db import WarehouseError, connect, open_warehouse, rebuild_search_index, status
 
-    settings = settings_for(ctx, warehouse, config, data_dir)
+    settings = with_task_runner(settings_for(ctx, warehouse, config, data_dir), task_runner)
     try:
         open_warehouse(settings.warehouse_path).close()
         with exclusive_run(settings, "run", wait=wait):  # one lock over the three flows

@@ -21,12 +21,14 @@ from flows.cli.app import (
     DataDirOpt,
     SourceIdsOpt,
     SourcesFileOpt,
+    TaskRunnerOpt,
     WarehouseOpt,
     app,
     console,
     fail,
     load_sources_for,
     settings_for,
+    with_task_runner,
 )
 from flows.cli.flow_commands import PROBLEMS_SHOWN, print_ingest_report, print_track_report
 from flows.cli.schedule_commands import WaitOpt
@@ -165,6 +167,7 @@ def backfill_command(
     warehouse: WarehouseOpt = None,
     config: ConfigOpt = None,
     data_dir: DataDirOpt = None,
+    task_runner: TaskRunnerOpt = None,
 ) -> None:
     """Ask the sources for the articles of a window of days, and fetch and store them as ingest.
 
@@ -182,7 +185,7 @@ def backfill_command(
     from flows.polling import backfill_days
     from warehouse.db import WarehouseError
 
-    settings = settings_for(ctx, warehouse, config, data_dir)
+    settings = with_task_runner(settings_for(ctx, warehouse, config, data_dir), task_runner)
     try:
         days = backfill_days(first.date(), last.date(), settings.timezone)
     except ValidationError as exc:

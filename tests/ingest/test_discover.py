@@ -15,9 +15,8 @@ from flows.discover import (
     candidates_from,
     headline_article,
     unique_candidates,
-    with_feed_metadata,
 )
-from flows.ingest import trusted_canonical
+from flows.page_parsing import trusted_canonical, with_feed_metadata
 from records.articles import ArticleRecord, FeedItem
 
 T0 = datetime(2025, 4, 24, 10, 30, tzinfo=UTC)

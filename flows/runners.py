@@ -1,0 +1,89 @@
+"""The task runner a run parses its pages on (settings' `[compute]`, config/settings.py).
+
+Fetching stays in the run's own process: politeness is per host (pacing, robots.txt, Retry-After,
+GDELT's one request per 5 s), and one process holding that state is what keeps a run polite; the
+network waits cost no CPU anyway. Storing stays there too: one writer. Parsing is the CPU, and it
+is what a runner takes:
+
+- `threads`: one thread beside the event loop. It overlaps parsing with fetching and storing, but
+  shares the interpreter's lock with them.
+- `processes`: Prefect's `ProcessPoolTaskRunner`, `workers` processes (one per core but one: the
+  run's own process fetches and stores). Each worker costs a few seconds to start (Python, Prefect,
+  the parsers), so `auto` picks it only for runs with many pages.
+- `dask`: prefect-dask's `DaskTaskRunner`, on the cluster at `dask_address` or on a local cluster
+  of `workers` processes. The workers must reach the Prefect API the run uses (PREFECT_API_URL)
+  and have this project installed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from typing import Any, Literal
+
+from prefect import get_run_logger
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+
+from config.settings import ComputeSettings
+
+Runner = Literal["threads", "processes", "dask"]
+
+
+def cores() -> int:
+    return os.cpu_count() or 1
+
+
+def chosen_runner(compute: ComputeSettings, pages: int) -> Runner:
+    """The runner for a run with `pages` to parse: the one settings name, or `auto`'s choice."""
+    if compute.task_runner != "auto":
+        return compute.task_runner
+    many = pages >= compute.processes_from_pages
+    return "processes" if many and cores() > 1 else "threads"
+
+
+def workers(compute: ComputeSettings) -> int:
+    return compute.workers or max(1, cores() - 1)
+
+
+@contextmanager
+def parse_runner(compute: ComputeSettings, pages: int) -> Iterator[TaskRunner[Any]]:
+    """The chosen runner, started (and stopped after); a thread when it cannot start (a Dask
+    cluster that cannot be created, a pool that cannot fork): a run parses slower, not at all is
+    not an option. A scheduler that is down shows at the first batch instead (flows/ingest.py)."""
+    runner = new_runner(compute, pages)
+    with ExitStack() as stack:
+        try:
+            stack.enter_context(runner)
+        except Exception as exc:
+            text = " ".join(str(exc).split()) or type(exc).__name__
+            get_run_logger().warning(
+                "the %s runner did not start (%s); parsing in a thread",
+                chosen_runner(compute, pages),
+                text,
+            )
+            runner = stack.enter_context(ThreadPoolTaskRunner(max_workers=1))
+        yield runner
+
+
+def new_runner(compute: ComputeSettings, pages: int) -> TaskRunner[Any]:
+    """The runner settings ask for, not started."""
+    kind = chosen_runner(compute, pages)
+    if kind == "threads":
+        return ThreadPoolTaskRunner(max_workers=1)
+    if kind == "processes":
+        return ProcessPoolTaskRunner(max_workers=workers(compute))
+    from prefect_dask.task_runners import (
+        DaskTaskRunner,  # distributed: only imported when asked for
+    )
+
+    if compute.dask_address:  # a scheduler that does not answer in 10 s is down
+        return DaskTaskRunner(address=compute.dask_address, client_kwargs={"timeout": "10s"})
+    return DaskTaskRunner(
+        cluster_kwargs={
+            "n_workers": workers(compute),
+            "threads_per_worker": 1,
+            "processes": True,
+            "dashboard_address": None,  # no web dashboard: nothing listens but the scheduler
+        }
+    )
