@@ -10,10 +10,10 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-import click
 import typer
 from rich.console import Console
 from rich.text import Text
@@ -85,22 +85,30 @@ SourceIdsOpt = Annotated[
 ]
 
 
+class TaskRunnerChoice(StrEnum):
+    """`--task-runner`: the values of settings' `[compute] task_runner`."""
+
+    auto = "auto"
+    threads = "threads"
+    processes = "processes"
+    dask = "dask"
+
+
 TaskRunnerOpt = Annotated[
-    str | None,
+    TaskRunnerChoice | None,
     typer.Option(
         "--task-runner",
-        help="Where pages are parsed: threads, processes, dask or auto (settings' [compute]).",
-        click_type=click.Choice(["auto", "threads", "processes", "dask"]),
+        help="Where pages are parsed: settings' compute.task_runner (README: Scale).",
     ),
 ]
 
 
-def with_task_runner(settings: Settings, task_runner: str | None) -> Settings:
+def with_task_runner(settings: Settings, task_runner: TaskRunnerChoice | None) -> Settings:
     """Settings with `--task-runner` in place of `[compute] task_runner`, when it is given."""
     if task_runner is None:
         return settings
     compute = settings.compute.model_validate(
-        settings.compute.model_dump() | {"task_runner": task_runner}
+        settings.compute.model_dump() | {"task_runner": task_runner.value}
     )
     return settings.model_copy(update={"compute": compute})
 

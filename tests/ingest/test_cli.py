@@ -15,6 +15,7 @@ from werkzeug import Request, Response
 
 from config.settings import load_settings
 from flows.cli import app
+from flows.cli.app import TaskRunnerChoice, with_task_runner
 from flows.prefect_env import configure_prefect
 
 runner = CliRunner()
@@ -217,9 +218,8 @@ def test_ingest_command_reports_the_run(
 ) -> None:
     config, sources = loopback
     warehouse = tmp_path / "w.duckdb"
-    result = runner.invoke(
-        app, ["ingest", "-c", str(config), "-w", str(warehouse), "--sources", str(sources)]
-    )
+    command = ["ingest", "-c", str(config), "-w", str(warehouse), "--sources", str(sources)]
+    result = runner.invoke(app, [*command, "--task-runner", "processes"])
     assert result.exit_code == 0, result.output
     assert "completed" in result.stdout
     assert "articles_new" in result.stdout
@@ -228,6 +228,22 @@ def test_ingest_command_reports_the_run(
         app, ["sql", "select count(*) as n from v_articles", "-w", str(warehouse), "-f", "csv"]
     )
     assert sql.stdout.splitlines() == ["n", "3"]  # the seed and two parsed pages
+
+
+def test_task_runner_option_takes_the_place_of_the_setting(config_dir: Path) -> None:
+    settings = load_settings(config_dir=config_dir)
+    chosen = with_task_runner(settings, TaskRunnerChoice.dask)
+    assert chosen.compute.task_runner == "dask"
+    assert chosen.compute.processes_from_pages == settings.compute.processes_from_pages
+    assert with_task_runner(settings, None) is settings
+
+
+def test_an_unknown_task_runner_is_refused_in_one_line(loopback: tuple[Path, Path]) -> None:
+    config, _ = loopback
+    result = runner.invoke(app, ["ingest", "-c", str(config), "--task-runner", "gpu"])
+    assert result.exit_code == 2
+    assert "gpu" in result.output
+    assert "Traceback" not in result.output
 
 
 @pytest.mark.prefect
