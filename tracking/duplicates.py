@@ -14,8 +14,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
-from datasketch import MinHash
-
 from records.events import NUM_PERM, Copy, DuplicateLink, Signature
 from tracking.folding import fold
 
@@ -44,6 +42,10 @@ def signature(title: str | None, body: str) -> Signature | None:
     kind, found = shingles(f"{title or ''}\n\n{body}")
     if len(found) < MIN_SHINGLES:
         return None
+    # Imported here: datasketch's package imports its LSH classes and, through them, scipy
+    # (≈ 0.5-0.8 s), which a track run with nothing to sign (most scheduled ones) should not pay.
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
     minhash.update_batch([s.encode("utf-8") for s in sorted(found)])
     return Signature(kind, minhash.hashvalues.astype("<u4").tobytes())

@@ -1,4 +1,5 @@
-"""`hzhk --help` stays fast: loading the command line imports neither Prefect nor DuckDB."""
+"""Start-up stays fast: loading the command line imports neither Prefect nor DuckDB (`hzhk --help`),
+and loading the track flow does not import scipy, which only signing articles needs."""
 
 from __future__ import annotations
 
@@ -9,14 +10,24 @@ from config.settings import PROJECT_ROOT
 
 PROBE = """
 import sys
-import flows.cli
-heavy = sorted({name.split(".")[0] for name in sys.modules} & {"prefect", "duckdb"})
+import {module}
+heavy = sorted({{name.split(".")[0] for name in sys.modules}} & {heavy!r})
 print(",".join(heavy))
 """
 
 
-def test_importing_the_command_line_loads_neither_prefect_nor_duckdb() -> None:
+def loaded(module: str, heavy: set[str]) -> list[str]:
+    """Which of `heavy` a fresh interpreter has imported once it has imported `module`."""
+    probe = PROBE.format(module=module, heavy=heavy)
     done = subprocess.run(
-        [sys.executable, "-c", PROBE], capture_output=True, text=True, cwd=PROJECT_ROOT, check=True
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=PROJECT_ROOT, check=True
     )
-    assert done.stdout.strip() == ""
+    return [name for name in done.stdout.strip().split(",") if name]
+
+
+def test_importing_the_command_line_loads_neither_prefect_nor_duckdb() -> None:
+    assert loaded("flows.cli", {"prefect", "duckdb"}) == []
+
+
+def test_a_track_run_with_nothing_to_sign_loads_neither_datasketch_nor_scipy() -> None:
+    assert loaded("flows.track", {"datasketch", "scipy"}) == []
