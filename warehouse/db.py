@@ -89,8 +89,13 @@ def connect(
     read_only: bool = False,
     timezone: str = DISPLAY_TIMEZONE,
     wait_s: float = 0.0,
+    search: bool = True,
 ) -> duckdb.DuckDBPyConnection:
     """Open the warehouse with times shown in `timezone`: the file with FTS loaded, or the lake.
+
+    `search=False` leaves FTS out: loading it costs 50-100 ms a connection, and a flow's writes
+    never search (DuckDB's FTS index is tables and macros that only a query calling
+    `match_bm25` needs the extension for; rebuilding the index loads it again).
 
     Times are stored as UTC instants; the zone only decides how DuckDB renders and returns them
     (settings' `timezone`, Hong Kong time unless changed). While another process holds the file
@@ -129,7 +134,8 @@ def connect(
                 conflict += f" (waited {wait_s:g} s: settings' warehouse_wait_s)"
             raise WarehouseBusy(conflict) from exc
     try:
-        con.execute(f"LOAD '{fts_extension_path()}'")
+        if search:
+            con.execute(f"LOAD '{fts_extension_path()}'")
         con.execute("SET TimeZone = ?", [timezone])
     except duckdb.Error as exc:
         con.close()
@@ -164,8 +170,9 @@ def lock_conflict(path: Path, error: str, *, read_only: bool) -> str | None:
 
 @contextmanager
 def writing(path: Target, wait_s: float = 0.0) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A short-lived read-write connection: DuckDB locks the file for others while one is open."""
-    con = connect(path, wait_s=wait_s)
+    """A short-lived read-write connection: DuckDB locks the file for others while one is open.
+    Without FTS: flows write and read their own rows, never search (`connect`)."""
+    con = connect(path, wait_s=wait_s, search=False)
     try:
         yield con
     finally:
@@ -380,5 +387,6 @@ def rebuild_search_index(con: duckdb.DuckDBPyConnection) -> bool:
     if is_lake(con):
         log.info("%s", NO_SEARCH_ON_LAKE)
         return False
+    con.execute(f"LOAD '{fts_extension_path()}'")  # a no-op on a connection that has it
     con.execute("PRAGMA create_fts_index('articles', 'article_id', 'title', 'body', overwrite=1)")
     return True
