@@ -146,6 +146,13 @@ def _parties(sentence: Sentence, mentions: list[Mention]) -> list[str]:
     return _unique([m.name for m in inside])
 
 
+def _hosts(mention: Mention, sentences: list[Sentence]) -> bool:
+    """The mention names where something took place (`_locative`) in the sentence holding it."""
+    holding = (s for s in sentences if s.start <= mention.start < s.end)
+    sentence = next(holding, None)
+    return sentence is not None and _locative(mention, sentence)
+
+
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$|(?:在|于)$")
 
 
@@ -233,8 +240,9 @@ def _add_detail(
 def _resolve_parties(
     draft: _Draft, sentences: list[Sentence], mentions: list[Mention], gazetteer: Gazetteer
 ) -> list[str]:
-    """Named parties, else those around the signing; "the two cities" means the article's two
-    most-named cities."""
+    """Named parties, else those around the signing; "the two cities" (双方) means the article's
+    two most-named cities, counting only where a place acts: the city a meeting was held in
+    (出席在杭州举行的…) hosts it, and is no side of it."""
     group = _GROUP_PARTIES.search(draft.sentence.folded.text)
     if group:
         cities = "cities" in group.group()
@@ -243,6 +251,7 @@ def _resolve_parties(
             for m in mentions
             if m.entity_type == "place"
             and (not cities or gazetteer.by_id[m.entity_id].level == "city")
+            and not _hosts(m, sentences)
         )
         named = [p for p in draft.parties if p in places]
         if len(named) < 2:

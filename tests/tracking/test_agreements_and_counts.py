@@ -69,3 +69,15 @@ def test_a_valuation_floor_is_a_threshold_whatever_the_wording(gazetteer: Gazett
         assert [(f.subject, f.value, f.qualifier) for f in money] == [(subject, 1e9, "at least")], (
             body
         )
+
+
+def test_both_sides_are_the_places_acting_not_the_city_hosting_the_meeting(
+    gazetteer: Gazetteer,
+) -> None:
+    body = (
+        "行政长官今日率领香港代表团，出席在杭州举行的港浙合作会议。"
+        "香港作为国际金融中心，欢迎浙江企业。"
+        "双方商定推进51个合作项目，并在金融、科技创新等13个领域加强合作。"
+    )
+    (agreement,) = facts(gazetteer, body).agreements
+    assert agreement.parties == ("Hong Kong", "Zhejiang")
