@@ -196,6 +196,7 @@ def test_prefect_lives_under_the_data_folder_unless_told_otherwise(
     for name in (
         "PREFECT_HOME",
         "PREFECT_SERVER_ANALYTICS_ENABLED",
+        "DO_NOT_TRACK",
         "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS",
     ):
         monkeypatch.setenv(name, "")  # so that monkeypatch restores the original afterwards
@@ -206,6 +207,7 @@ def test_prefect_lives_under_the_data_folder_unless_told_otherwise(
 
     assert os.environ["PREFECT_HOME"] == str(settings.data_path / "prefect")
     assert os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] == "false"
+    assert os.environ["DO_NOT_TRACK"] == "1"  # nor the client's
     assert int(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]) > 20
     monkeypatch.setenv("PREFECT_HOME", "/elsewhere")
     configure_prefect(settings)
