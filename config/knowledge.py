@@ -270,6 +270,18 @@ class EventSettings(_Model):
     date_weight: float
     name_weight: float
     text_weight: float  # times the MinHash similarity to the closest member (same script)
+    # dated the same day as the event: the same kind of happening, and at the same place
+    same_day_kind_weight: float = Field(ge=0, le=100)
+    same_day_place_weight: float = Field(ge=0, le=100)
+    # a report without a date of its own that shares someone (or distinctive words) with an event
+    undated_kind_weight: float = Field(ge=0, le=100)  # the same kind of happening
+    undated_place_weight: float = Field(ge=0, le=100)  # at the same place
+    undated_days_weight: float = Field(ge=0, le=100)  # published within `undated_days` after it
+    undated_days: int = Field(gt=0, le=366)
+    undated_terms_weight: float = Field(ge=0, le=100)  # names the event's happening in other words
+    distinct_terms: int = Field(ge=1, le=50)  # ... this many distinctive words of its name
+    shared_terms: int = Field(ge=1, le=50)  # ... or this many rare words of its reports
+    rare_share: float = Field(gt=0, le=1)  # rare: held by at most this share of a batch (or 3)
 
 
 class EventsFile(_Model):

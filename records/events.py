@@ -78,13 +78,27 @@ class EventReason:
     event is named, typed, dated and placed as it is (as `v_relevance_reasons` does for relevance).
     """
 
-    attribute: str  # title, title_zh, type, date, place, part
+    attribute: str  # title, title_zh, type, date, place, detail, part
     value: str
     reason: str
     article_id: str
     sentence: str
     score: float
     chosen: bool
+
+
+@dataclass(frozen=True)
+class EventPart:
+    """One happening an event holds besides its own (a signing inside a forum, a visit during a
+    week), however many articles report it and in whichever script: its kind (one of
+    records.facts.EVENT_TYPES), its day, and its name when it has a distinctive one (`name` the
+    English one if the coverage gives one, else the Chinese; `name_zh` the Chinese one). A
+    signing is named by what was signed ("signing of 8 memoranda of understanding")."""
+
+    kind: str
+    day: date | None
+    name: str | None = None
+    name_zh: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,5 +113,5 @@ class Event:
     members: tuple[tuple[str, float], ...]  # (article_id, similarity when it joined)
     title_zh: str | None = None  # from the Chinese coverage, when there is some
     place_detail: str | None = None  # the district, park or venue inside `place`
-    parts: tuple[str, ...] = ()  # the happenings it holds (a forum and the signing at it)
+    parts: tuple[EventPart, ...] = ()  # the happenings it holds besides its own, by day
     reasons: tuple[EventReason, ...] = ()

@@ -136,6 +136,19 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A happening reported inside another one's frame: the signing at a forum, the meeting
+    during a promotion trip. `kind` is one of EVENT_TYPES; `name` its distinctive name, or for a
+    signing what was signed ("signing of 8 memoranda of understanding"), else None; `sentence`
+    where the article reports it."""
+
+    kind: str
+    day: date | None
+    name: str | None = None
+    sentence: str = ""
+
+
+@dataclass(frozen=True)
 class Happening:
     """The happening an article reports (not one it recalls or names in passing), and why.
 
@@ -146,7 +159,7 @@ class Happening:
     `titles` are the titles this article proposes for it, in its own script: the happening's
     name when it has one a reader can tell apart, else one made from its kind, who acts and
     where. `parts` are the other happenings it reports inside this one's frame (the signing at
-    a forum, the meeting during a promotion trip).
+    a forum, the meeting during a promotion trip), never one it recalls, lists or announces.
     """
 
     cue: EventCue
@@ -154,7 +167,7 @@ class Happening:
     chosen: tuple[Evidence, ...] = ()  # why it has its type, date and place
     evidence: tuple[Evidence, ...] = ()  # the passed-over cues' candidates, with their scores
     titles: tuple[Evidence, ...] = ()
-    parts: tuple[str, ...] = ()
+    parts: tuple[Part, ...] = ()
     # reported as news: in the headline or the lead, or dated in its own sentence, within the
     # article's time frame; only such a happening founds an event on its own
     founding: bool = False

@@ -39,6 +39,8 @@ from records.facts import EventCue, Mention
 from tracking.agreements import AGREEMENT_TERM, SIGNING
 from tracking.entities import Gazetteer
 from tracking.folding import Sentence, fold, sentences
+from tracking.names import VERBS_ZH, anaphor_zh, future, sound
+from tracking.names import span as name_span
 from tracking.text_dates import is_planned, nearby_date_at, years_named
 
 _HEADS_EN = (
@@ -49,7 +51,10 @@ _NAMED_EN = re.compile(
     r"(?<![\w-])((?:[A-Z0-9][\w'’&/\-–]*\s+(?:(?:of|and|for|on|the|cum|&)\s+)*)+)"
     rf"(?:{_HEADS_EN})\b(?!\s+(?:(?:and|of|&)\s+)?[A-Z])"  # "... Exhibition Centre" is a building
 )
-_LEADING = re.compile(r"^(?:(?:The|the|A|An|At|In|On|During|Also|And)\s+)+")
+_LEADING = re.compile(
+    r"^(?:(?:The|the|A|An|At|In|On|During|Also|And|This|That|These|Those|Its|Their|Our|Next|"
+    r"Last|Such)\s+)+"
+)
 _HEADS_ZH = re.compile(
     r"论坛|联席会议|会议|活动周|推介会|峰会|博览会|交流会|洽谈会|签约仪式|大会|年会|展览会|"
     r"座谈会|合作周|经贸周|推介周|大赛|启动仪式|开幕式|"
@@ -58,12 +63,13 @@ _HEADS_ZH = re.compile(
 )
 # A week's name is a place's or a theme's, never a time word: 本周, 上周, 这一周 are no names.
 _TIME_WEEK_ZH = re.compile(
-    r"(?:本|上|下|每|一|两|这|该|当|同|近|前|后|首|全|整|个|书记|市长|主席|局长|部长|主任|总裁|经理)$"
+    r"(?:本|上|下|每|一|两|这|该|当|同|近|前|后|首|全|整|个|书记|市长|主席|局长|部长|主任|总裁|经理|"
+    r"[一二两三四五六七八九十百\d]|为期.*)$"  # 为期六周: six weeks long, no week's name
 )
 _NAME_CHARS_ZH = re.compile(r"[\u4e00-\u9fff\d·•—–\-/“”\"]+$")
 _CUT_ZH = re.compile(
     r".*(?:在|于|出席|参加|举办|举行|召开|期间|的|是|了|将|和|及|，|、|周(?=.)|适逢|正值|恰逢|继|延续|"
-    r"承接)"
+    rf"承接|双方|两地|{VERBS_ZH})"
 )
 _NO_NAMED_TYPE = "forum"  # a named happening of no listed kind: its name is a gathering's
 
@@ -80,7 +86,8 @@ _GENERIC_EN = frozenset(
 )  # fmt: skip
 _GENERIC_ZH = re.compile(
     r"开幕式|开幕|闭幕式|新闻发布会|发布会|签约仪式|启动仪式|仪式|启动|现场|全体会议|会议|首次|第一次|"
-    r"高层|会晤|暨|颁奖|典礼|欢迎|晚宴|活动|大会|论坛|峰会|推介会|主题|[\s·]"
+    r"高层|会晤|暨|颁奖|典礼|欢迎|晚宴|活动|大会|论坛|峰会|推介会|主题|专题|专场|合作|交流|工作|系列|"
+    r"[\s·]"
 )
 
 # How a sentence speaks of a happening, read on folded text around it.
@@ -99,17 +106,30 @@ _CONTAINER_BEFORE_EN = re.compile(
 )
 _LISTED_EN = re.compile(
     r"\b(?:such as|including|among them|as well as)\b[^.;:]{0,100}$|"
-    r"\b(?:ahead of|in the run-up to|prior to|following|after|before|since|"
+    r"\b(?:ahead of|in the run-up to|prior to|following|follow(?:s|ed)|after|before|since|"
     r"build(?:s|ing)? on|built on|coincid(?:es|ed|ing) with|on the heels of|"
     r"support(?:s|ed|ing)?(?: for)?|participat(?:e|es|ed|ing) in|take part in|took part in)\s+"
-    r"(?:the |a |an |its |their |this |next |last )?(?:[\w'’&/\-–]+ ){0,3}$"
+    r"(?:the |a |an |its |their |this |next |last )?(?:[\w'’&/\-–]+ ){0,3}$|"
+    # a place known by a happening ("the venue of the Digital Trade Expo", "the host city of
+    # the Asian Games"): the place is what the sentence speaks of
+    r"\b(?:(?:main |former |future )?(?:venues?|site|grounds|home|host(?: city)?)) (?:of|for) "
+    r"(?:the |this year's |next year's )?$|"
+    # one still to come: prepared for, or guests invited to it
+    r"\b(?:preparations?|preparing|prepare[sd]?|bid(?:ding)?) (?:for|of) (?:the |this year's )?$|"
+    r"\binvit(?:e|es|ed|ing) (?:[\w'’&\-]+ ){0,4}to (?:attend |join |take part in )?"
+    r"(?:the |this year's )?$"
 )
 _LISTED_NOT = re.compile(r"\b(?:attended|held|hosted|opened|signed|met|visited|launched)\b")
 _LISTED_ZH_BEFORE = re.compile(
-    r"(?:包括|例如|诸如|比如|如|支持|参与|依托|借助|继|为|适逢|正值|恰逢|延续|承接)[^。；：]{0,40}$|、$"
+    r"(?:包括|例如|诸如|比如|如|支持|参与|依托|借助|继|(?<!作)为|适逢|正值|恰逢|延续|承接)[^。；：]{0,40}$|"
+    # guests invited to one still to come
+    r"邀请[^。；：，]{0,20}(?:参加|出席|参与)[^。；：，]{0,20}$|"
+    r"、$"
 )
 _LISTED_ZH_AFTER = re.compile(
-    r"^(?:召开|举行|举办|开幕|闭幕|结束)?(?:等|、|之前|之后|前夕|以来|后(?![续来面]))"
+    r"^(?:召开|举行|举办|开幕|闭幕|结束)?(?:等|、|之前|之后|前夕|以来|后(?![续来面]))|"
+    # 亚运会场馆: a place, not the happening; 博览会的筹备情况: one still to come
+    r"^的?(?:主|举办)?(?:场馆|会址|举办地|会场|场地|旧址)|^的?(?:筹备|筹办|准备|申办)"
 )
 _MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
 _RECALLED_EN = re.compile(
@@ -126,7 +146,10 @@ _RECALLED_ZH = re.compile(
 # A happening of another time frame ahead, or a recurring one: named in passing too.
 _ASIDE_TIME = re.compile(
     r"\b(?:next year|later this year|next month|every year|each year|annual(?:ly)?|"
-    r"in the coming years?)\b|明年|后年|下个?月|每年|每届|年内"
+    rf"(?:every|each) (?:{_MONTHS_EN}|spring|summer|autumn|fall|winter)|"
+    r"in the coming years?|next (?:[a-z\-]+ ){0,2}(?:meeting|session|plenary|forum|conference|"
+    r"summit|expo|fair|edition|round|week|gathering|visit)s?)\b|"
+    r"明年|后年|下个?月|每年|每届|年内|下一?(?:次|届|轮|场|期)"
 )
 # A month named without its day ("in September", 9月在杭州举行): the happening's month.
 _MONTH_ONLY = re.compile(
@@ -200,22 +223,25 @@ def extract_cues(
              zip(named.items(), sentences, strict=True)}  # fmt: skip
     cues: dict[str, EventCue] = {}
     prominent: set[int] = set()  # paragraphs a named happening stands for
+    frames: dict[int, list[_Named]] = {}  # weeks a sentence sets its happening in
     for index, sentence in enumerate(sentences):
         for span in named[index]:
             name = _dashed(body, span.start, span.end, mentions)
-            if name.casefold() in cues:
-                continue
-            cue = _named_cue(name, span, sentences, index, mentions, reference, gazetteer,
-                             dateline, aside[index])  # fmt: skip
-            cues[name.casefold()] = cue
-            if not (cue.listed or cue.recalled or cue.generic):
+            cue = cues.get(name.casefold()) or _named_cue(
+                name, span, sentences, index, mentions, reference, gazetteer, dateline,
+                aside[index],
+            )  # fmt: skip
+            cues.setdefault(name.casefold(), cue)
+            if cue.event_type != "agreement_signing" and _frames(sentence, span):
+                frames.setdefault(index, []).append(span)
+            elif cue.index == index and not (cue.listed or cue.recalled or cue.generic):
                 prominent.add(sentence.paragraph)
     found = list(cues.values())
     for index, sentence in enumerate(sentences):
         if sentence.paragraph in prominent:
             continue
         unnamed = _unnamed_cue(sentences, index, mentions, reference, gazetteer, dateline,
-                               aside[index])  # fmt: skip
+                               aside[index], frames.get(index, []))  # fmt: skip
         if unnamed is not None:
             found.append(unnamed)
     return sorted(found, key=lambda c: (c.index, c.name is None))
@@ -242,7 +268,7 @@ def _named_cue(
         and _signing(previous.folded.text)
     )  # fmt: skip
     event_type = "agreement_signing" if venue and signing_here else _name_type(name, gazetteer)
-    clause = _clause_at(folded, span.f_start)
+    clause = _named_clause(folded, span.f_start, span.f_end)
     planned = is_planned(clause)
     dated = _cue_date(sentences, index, reference, planned)
     place = _place(sentence, mentions, (span.start, span.end), dateline, gazetteer,
@@ -278,11 +304,13 @@ def _unnamed_cue(
     gazetteer: Gazetteer,
     dateline: _Place | None,
     aside: list[_Named],
+    frames: list[_Named],
 ) -> EventCue | None:
-    """The happening a sentence reports, when it reports one with someone or somewhere named."""
+    """The happening a sentence reports, when it reports one with someone or somewhere named;
+    inside the week or festival the sentence sets it in (`frames`), if any."""
     sentence = sentences[index]
     folded = sentence.folded.text
-    skip = [(a.f_start, len(folded)) for a in aside]
+    skip = [(a.f_start, len(folded)) for a in aside] + [(f.f_start, f.f_end) for f in frames]
     kind = main_kind(folded, gazetteer, skip)
     named = any(sentence.start <= m.start < sentence.end for m in mentions)
     if kind is None or not named:
@@ -309,9 +337,24 @@ def _unnamed_cue(
         listed=_other_time(clause, own_date, reference),
         kind_at=at,
         planned=planned,
+        within=_text(sentence, frames[0]) if frames else None,
         date_sentence=sentences[dated[1]].text if dated else None,
         date_paragraph=sentences[dated[1]].paragraph if dated else None,
     )
+
+
+def _frames(sentence: Sentence, span: _Named) -> bool:
+    """Whether a named week or festival only sets the sentence's happening in its frame ("a
+    fair on Tuesday, part of the Zhejiang Week", 浙江周期间举办推介会): it holds that happening,
+    it does not stand for it."""
+    folded = sentence.folded.text
+    return bool(
+        _CONTAINER_HEAD.search(folded[span.f_start : span.f_end])
+        and (_FRAMED_EN.search(folded[: span.f_start]) or _DURING_ZH.match(folded[span.f_end :]))
+    )
+
+
+_FRAMED_EN = re.compile(r"\b(?:during|as part of|part of|in the frame of) (?:the |this year's )?$")
 
 
 def _cue_date(
@@ -413,11 +456,25 @@ def _clause_at(folded: str, at: int) -> str:
     return folded
 
 
+def _named_clause(folded: str, start: int, end: int) -> str:
+    """The clause of a name at [start, end), with the clause describing it when one follows
+    (", which Hong Kong hosted in September", ", held in Hong Kong every January"): what that
+    one says of its time is said of the named happening."""
+    clause = _clause_at(folded, start)
+    described = _DESCRIBED.match(folded, end)
+    return f"{clause} {_clause_at(folded, described.end())}" if described else clause
+
+
+_DESCRIBED = re.compile(
+    r"\s*[,，]\s*(?:which|that|where|held|hosted|staged|organi[sz]ed|launched|first held)\b"
+)
+
+
 def _in_passing(sentence: Sentence, span: _Named, reference: date | None) -> bool:
     """Whether a named happening is only mentioned: listed, recalled or of another time frame.
     Its words and its place are then no evidence for the sentence's own happening."""
     folded = sentence.folded.text
-    clause = _clause_at(folded, span.f_start)
+    clause = _named_clause(folded, span.f_start, span.f_end)
     own = nearby_date_at([sentence], 0, reference)
     own_date = own[0] if own else None
     return (
@@ -443,26 +500,31 @@ def _recalled(
     """Whether the happening at [start, end) is one the article looks back on.
 
     Its clause says so ("the 2016 G20 Summit", "had visited", 去年, 曾), a year before the
-    article's stands by its name, or its own date lies weeks before publication.
+    article's stands by its name (or anywhere in its clause when its sentence gives no day:
+    "Hangzhou launched the City Brain in 2016"), or its own date lies weeks before publication.
     """
     if reference is not None and own is not None and own < reference - _RECENT:
         return True
     if _RECALLED_EN.search(clause) or _RECALLED_ZH.search(clause):
         return True
     near = folded[max(0, start - 12) : end + 12]
+    if own is None:  # "Hangzhou launched the City Brain in 2016": an earlier year, no day
+        near += " " + clause
     return reference is not None and any(y < reference.year for y in years_named(near))
 
 
 def _other_time(clause: str, own: date | None, reference: date | None) -> bool:
     """Whether a clause puts its happening in another time frame: next year, every year, or a
-    month of its own ("to be held in Hangzhou in September" in a June story)."""
+    month of its own ("to be held in Hangzhou in September" in a June story, or in a sentence
+    dated June 21: "on June 21 ..., inviting firms to the Yunqi Conference in September")."""
     if _ASIDE_TIME.search(clause):
         return True
-    if own is not None or reference is None:
+    if reference is None:
         return False
+    months = {own.month} if own is not None else {reference.month, (reference - _RECENT / 3).month}
     for m in _MONTH_ONLY.finditer(clause):
         month = _MONTHS_EN.split("|").index(m.group(1)) + 1 if m.group(1) else int(m.group(2))
-        if month != reference.month and month != (reference - _RECENT / 3).month:
+        if month not in months:
             return True
     return False
 
@@ -501,6 +563,13 @@ def _container(sentence: Sentence, span: _Named) -> str | None:
 
 
 _CONTAINER_HEAD = re.compile(r"\b(?:week|festival)$|(?:活动周|合作周|经贸周|推介周|周)$")
+
+
+def is_container(name: str) -> bool:
+    """Whether a happening's name is a week's or a festival's: a frame that holds others."""
+    return bool(_CONTAINER_HEAD.search(fold(name).text.strip()))
+
+
 _DURING_EN = re.compile(r"\b(?:during|as part of|part of|at|of) (?:the |this year's )?$")
 _DURING_ZH = re.compile(r"^(?:期间|上|中|系列活动)")
 
@@ -529,12 +598,19 @@ def _named(sentence: Sentence) -> list[_Named]:
         name_start = before.start() + (cut.end() if cut else 0)
         if m.group() == "周" and _TIME_WEEK_ZH.search(folded[name_start : m.start()]):
             continue
+        back = anaphor_zh(folded, name_start)
+        if back is not None and future(folded[name_start : m.end()]):
+            continue  # 下次全体会议: a meeting still to come, no name of this article's
+        name_start = back or name_start  # 本届浙港合作论坛 is 浙港合作论坛; 这次会议 no name
         if m.start() - name_start >= 2:
             spans.append((name_start, m.end()))
     # "浙港合作会议首次全体会议" holds two heads: keep the whole name only
     kept = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
     found = []
     for f_start, f_end in sorted(set(kept)):
+        f_start, f_end = name_span(folded, f_start, f_end)
+        if not sound(folded[f_start:f_end]):
+            continue  # 这次会议, 此次推介会, "this forum": a reference back, not a name
         start, end = sentence.original(f_start, f_end)
         found.append(_Named(start, end, f_start, f_end))
     return found

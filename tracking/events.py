@@ -37,28 +37,19 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TypeVar
 
 from config.knowledge import EventSettings
-from records.events import Event, EventReason, Signature
+from records.events import Event, EventPart, EventReason, Signature
 from records.facts import EVENT_TYPES as EVENT_TYPES
-from records.facts import ArticleFacts, Evidence
+from records.facts import ArticleFacts, EventCue, Evidence, Part
 from records.ids import stable_id
+from tracking.cues import is_container
 from tracking.folding import fold
+from tracking.names import sound
+from tracking.reported import PART_WITHIN, signing_name
 from tracking.text_dates import reference_date
 
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 T = TypeVar("T")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-# What an undated report adds when it shares someone with an event (see the module docstring);
-# belongs in events.toml [clustering] once its model takes more keys.
-UNDATED_KIND_WEIGHT = 0.5  # it reports the same kind of happening
-UNDATED_PLACE_WEIGHT = 0.5  # at the same place
-UNDATED_DAYS_WEIGHT = 0.5  # published within `UNDATED_DAYS` after the event's date
-UNDATED_DAYS = timedelta(days=7)
-UNDATED_TERMS_WEIGHT = 1.0  # it names the event's happening in other words ("last week's
-DISTINCT_TERMS = 2  # innovation and cooperation forum"): this many distinctive words of its name
-SHARED_TERMS = 3  # or this many words few articles of the batch have, shared with its reports
-RARE_SHARE = 0.1  # a word is rare in a batch held by at most this share of its articles (or 3)
-SAME_DAY_KIND_WEIGHT = 0.5  # dated the same day: the same kind of happening,
-SAME_DAY_PLACE_WEIGHT = 0.5  # and at the same place
 NEXT_DAY = timedelta(days=1)
 _PART_DAYS = timedelta(days=7)  # a named happening this close to the reported one is of its frame
 NAMED_TITLE = "the happening's name"  # the reason titles.py gives a name it proposes
@@ -218,17 +209,18 @@ def similarity(
     shared_figures = sum(w for f, w in profile.figures.items() if f in cluster.figures)
     score = min(shared_entities, settings.entity_cap) + min(shared_figures, settings.figure_cap)
     if profile.dates & cluster.dates:
-        score += settings.date_weight + _same_happening(profile, cluster)
+        score += settings.date_weight + _same_happening(profile, cluster, settings)
     elif any(abs(d - e) <= NEXT_DAY for d in profile.dates for e in cluster.dates):
         score += settings.date_weight / 2  # "yesterday" read across midnight, a two-day visit
     if profile.names & cluster.names:
         score += settings.name_weight
     shares_terms = (
-        len(profile.terms & cluster.name_terms) >= DISTINCT_TERMS
-        or len(profile.terms & cluster.terms & distinctive) >= SHARED_TERMS
+        len(profile.terms & cluster.name_terms) >= settings.distinct_terms
+        or len(profile.terms & cluster.terms & distinctive) >= settings.shared_terms
     )
     if not profile.dates and (shared_entities > 0 or shares_terms):
-        score += _undated_evidence(profile, cluster) + (UNDATED_TERMS_WEIGHT * shares_terms)
+        score += _undated_evidence(profile, cluster, settings)
+        score += settings.undated_terms_weight * shares_terms
     if article.signature is not None:
         closest = max(
             (
@@ -242,27 +234,27 @@ def similarity(
     return score
 
 
-def _same_happening(profile: _Profile, cluster: _Cluster) -> float:
+def _same_happening(profile: _Profile, cluster: _Cluster, settings: EventSettings) -> float:
     """On the same day, the same kind of happening at the same place is the same happening."""
     score = 0.0
     if profile.kinds & cluster.kinds:
-        score += SAME_DAY_KIND_WEIGHT
+        score += settings.same_day_kind_weight
         if profile.place is not None and profile.place in cluster.places:
-            score += SAME_DAY_PLACE_WEIGHT
+            score += settings.same_day_place_weight
     return score
 
 
-def _undated_evidence(profile: _Profile, cluster: _Cluster) -> float:
+def _undated_evidence(profile: _Profile, cluster: _Cluster, settings: EventSettings) -> float:
     """What agrees between a report without a date and an event it shares someone with."""
     score = 0.0
     if profile.kinds & cluster.kinds:
-        score += UNDATED_KIND_WEIGHT
+        score += settings.undated_kind_weight
     if profile.place is not None and profile.place in cluster.places:
-        score += UNDATED_PLACE_WEIGHT
+        score += settings.undated_place_weight
     if profile.published is not None and cluster.dates:
         first = min(cluster.dates)
-        if first <= profile.published <= first + UNDATED_DAYS:
-            score += UNDATED_DAYS_WEIGHT
+        if first <= profile.published <= first + timedelta(days=settings.undated_days):
+            score += settings.undated_days_weight
     return score
 
 
@@ -287,7 +279,7 @@ def cluster_events(
     window = timedelta(days=settings.window_days)
     ordered = sorted(articles, key=_order)
     profiles = {a.article_id: _profile(a, settings) for a in ordered}
-    distinctive = _distinctive(profiles.values())
+    distinctive = _distinctive(profiles.values(), settings.rare_share)
     clusters: list[_Cluster] = []
     for founding in (True, False):
         for article in ordered:
@@ -305,11 +297,11 @@ def cluster_events(
     return [_describe(c, week_start) for c in clusters]
 
 
-def _distinctive(profiles: Iterable[_Profile]) -> frozenset[str]:
+def _distinctive(profiles: Iterable[_Profile], rare_share: float) -> frozenset[str]:
     """The words few articles of the batch share: what tells one happening's reports apart."""
     found = list(profiles)
     counts = Counter(t for p in found for t in p.terms)
-    limit = max(3, int(len(found) * RARE_SHARE))
+    limit = max(3, int(len(found) * rare_share))
     return frozenset(t for t, n in counts.items() if 1 < n <= limit)
 
 
@@ -357,18 +349,23 @@ def _describe(cluster: _Cluster, week_start: date) -> Event:
     for attribute in ("type", "place", "detail"):
         chosen[attribute] = _vote_on([v for v in votes if v.evidence.attribute == attribute],
                                      order=EVENT_TYPES if attribute == "type" else ())  # fmt: skip
+    chosen["type"] = _gathering_type(articles, chosen["type"])
     chosen["date"] = _date_vote([v for v in votes if v.evidence.attribute == "date"])
-    english = _title_vote([v for v in votes if v.evidence.attribute == "title"])
-    chinese = _title_vote([v for v in votes if v.evidence.attribute == "title_zh"])
-    chosen["title"], chosen["title_zh"] = english or chinese, chinese
     voted_date = chosen["date"]
     event_date = date.fromisoformat(voted_date) if voted_date else None
     if event_date is None and cluster.days:
         event_date = min(cluster.days)
+    # a member reporting another happening (a follow-up meeting, a signing of the week) names
+    # that one, not the event: titles come from the members reporting the event's own
+    naming = {a.article_id for a in articles if _reports(a, chosen["type"], event_date)}
+    english = _title_vote(_naming_votes(votes, "title", naming))
+    chinese = _title_vote(_naming_votes(votes, "title_zh", naming))
+    chosen["title"], chosen["title_zh"] = english or chinese, chinese
     published = [d for a in articles if (d := reference_date(a.published_at)) is not None]
     first_seen = min(published) if published else None
     status = "new" if first_seen is None or first_seen >= week_start else "continuing"
     title = chosen["title"] or _fallback_title(articles)
+    parts, part_reasons = _parts(articles, (title, chosen["title_zh"]), chosen["type"], event_date)
     return Event(
         event_id=stable_id("event", articles[0].article_id),
         title=title,
@@ -380,9 +377,42 @@ def _describe(cluster: _Cluster, week_start: date) -> Event:
         members=tuple((a.article_id, round(s, 4)) for a, s in members),
         title_zh=chosen["title_zh"],
         place_detail=chosen["detail"],
-        parts=_parts(articles, {title, chosen["title_zh"] or ""}, chosen["type"], event_date),
-        reasons=_reasons(votes, chosen),
+        parts=parts,
+        reasons=_reasons(votes, chosen, part_reasons),
     )
+
+
+def _gathering_type(articles: Sequence[TrackedArticle], voted: str | None) -> str | None:
+    """A signing its reports place at a named gathering ("signed ... at the X Forum") that
+    another member reports as its own happening ("CE attends X Forum") makes the event that
+    gathering, the signing one of its parts: the gathering's kind, not the signing's, even when
+    most reports lead with the signing. A signing no member reports beyond its venue stays one."""
+    if voted != "agreement_signing":
+        return voted
+    cues = [a.facts.happening.cue for a in articles if a.facts.happening is not None]
+    venues = {fold(c.name).text for c in cues if c.venue and c.name}
+    held = [c.event_type for c in cues
+            if not c.venue and c.name and fold(c.name).text in venues
+            and c.event_type != "agreement_signing"]  # fmt: skip
+    return held[0] if held else voted
+
+
+def _reports(article: TrackedArticle, event_type: str | None, event_date: date | None) -> bool:
+    """Whether a member's happening is the event's own: its kind (or the gathering a signing
+    took place at), within its days."""
+    happening = article.facts.happening
+    if happening is None or not (happening.cue.event_type == event_type or happening.cue.venue):
+        return False
+    day = happening.cue.date
+    return day is None or event_date is None or abs(day - event_date) <= PART_WITHIN
+
+
+def _naming_votes(votes: Sequence[_Vote], attribute: str, naming: set[str]) -> list[_Vote]:
+    """The title votes of the members reporting the event's own happening, when any of them
+    proposes one; else every member's."""
+    found = [v for v in votes if v.evidence.attribute == attribute]
+    own = [v for v in found if v.article_id in naming]
+    return own if any(v.own for v in own) else found
 
 
 def _weight(article: TrackedArticle, members: set[str]) -> float:
@@ -462,30 +492,140 @@ def _fallback_title(articles: Sequence[TrackedArticle]) -> str:
 
 def _parts(
     articles: Sequence[TrackedArticle],
-    titles: set[str],
+    titles: Iterable[str | None],
     event_type: str | None,
     event_date: date | None,
-) -> tuple[str, ...]:
-    """The parts its members report, most reported first (ties in order of first report): the
-    happenings each reports inside its own, and a member's own happening when it is another
-    kind or day than the event's (the signing on the fourth day of a week)."""
-    counts: Counter[str] = Counter()
+) -> tuple[tuple[EventPart, ...], list[EventReason]]:
+    """The happenings the event holds besides its own, one per kind and day, in order of day,
+    and a reason for every candidate (attribute `part`), kept or not.
+
+    Its members report them: the parts each one's happening holds (tracking/reported.py), and a
+    member's own happening when it is another kind or day inside the event's frame (the signing
+    on the fourth day of a week). The frame is the event's days (`PART_WITHIN` either side of its
+    date), or the happening a member says it belongs to ("during the Zhejiang Week"). Left out:
+    the event's own happening under any of its names, in either script; the week or festival it
+    belongs to; a member's happening outside the frame (a follow-up meeting a week later) with
+    everything it holds; a syndicated copy (its original speaks for it). A part without a day
+    is the one of its kind the event holds, or none. Each is named by the name most of its
+    reports give (in English, and in Chinese when the Chinese coverage names it), a signing by
+    what was signed, counted."""
+    own_names: set[str] = {fold(t).text for t in titles if t}
     for a in articles:
         happening = a.facts.happening
-        if happening is None:
+        if happening is not None and _is_own(happening.cue, event_type, event_date):
+            cue = happening.cue
+            own_names |= {fold(n).text for n in (cue.name, cue.within) if n}
+
+    def in_frame(day: date | None) -> bool:
+        return day is None or event_date is None or abs(day - event_date) <= PART_WITHIN
+
+    def verdict(part: Part) -> str | None:
+        if part.name and fold(part.name).text in own_names:
+            return "the event's own happening, under one of its names"
+        if part.kind == event_type and part.day in (None, event_date):
+            return "the event's own happening: its kind, on its day"
+        return None
+
+    found: list[tuple[Part, str, float, str | None]] = []  # part, article, score, why left out
+    ids = {a.article_id for a in articles}
+    for a in articles:
+        happening = a.facts.happening
+        if happening is None or a.duplicate_of in ids:
+            continue  # a syndicated copy holds what its original holds
+        cue, score = happening.cue, happening.score
+        # its name is the event's (a day of the week), or it happened at or during the event
+        named = cue.name is not None and fold(cue.name).text in own_names
+        inside = named or (cue.within is not None and fold(cue.within).text in own_names)
+        own = (named and not cue.venue) or _is_own(cue, event_type, event_date)
+        name = cue.name if cue.name and not cue.generic and sound(cue.name) else None
+        if cue.venue or cue.event_type == "agreement_signing":  # named by what was signed
+            name = signing_name(a.facts.agreements, cue.date)
+        itself = Part(cue.event_type, cue.date, name, cue.sentence)
+        if not (own or inside or (cue.date is not None and in_frame(cue.date))):
+            found.append((itself, a.article_id, score, "another happening, on other days"))
             continue
-        found = list(happening.parts)
-        cue = happening.cue
-        if cue.event_type != event_type or (cue.date and event_date and cue.date != event_date):
-            kind = cue.event_type.replace("_", " ")
-            what = cue.name if cue.name and cue.name not in titles and not cue.generic else kind
-            found.append(f"{what}, {cue.date.isoformat()}" if cue.date else what)
-        counts.update(p for p in dict.fromkeys(found) if p not in titles)
-    return tuple(sorted(counts, key=lambda p: -counts[p]))
+        for part in happening.parts:
+            late = not (inside or in_frame(part.day))
+            why = "outside the event's days" if late else verdict(part)
+            found.append((part, a.article_id, score, why))
+        if own:
+            continue
+        if cue.name and not cue.venue and is_container(cue.name):
+            found.append((itself, a.article_id, score, "the week or festival that holds the event"))
+            continue
+        found.append((itself, a.article_id, score, verdict(itself)))
+    parts = _merged([p for p, _, _, why in found if why is None])
+    reasons = [
+        EventReason(
+            attribute="part",
+            value=_part_words(p),
+            reason=why or "reported inside the event's days",
+            article_id=article_id,
+            sentence=p.sentence,
+            score=score,
+            chosen=why is None,
+        )
+        for p, article_id, score, why in found
+    ]
+    return parts, reasons
 
 
-def _reasons(votes: Sequence[_Vote], chosen: dict[str, str | None]) -> tuple[EventReason, ...]:
-    """Every candidate value of every attribute, from every member, marked chosen or not."""
+def _part_words(part: Part) -> str:
+    """A part as `v_event_reasons` shows it: "agreement signing, 2019-06-13: signing of 8 ..."."""
+    words = part.kind.replace("_", " ")
+    when = f", {part.day.isoformat()}" if part.day else ""
+    return f"{words}{when}: {part.name}" if part.name else f"{words}{when}"
+
+
+def _is_own(cue: EventCue, event_type: str | None, event_date: date | None) -> bool:
+    """Whether a member's happening is the event's own: its kind, on its day (or undated)."""
+    return cue.event_type == event_type and (cue.date is None or cue.date == event_date)
+
+
+def _merged(parts: Sequence[Part]) -> tuple[EventPart, ...]:
+    """One part per kind and day; one without a day joins the earliest dated one of its kind,
+    or stands alone when named."""
+    days: dict[str, set[date]] = {}
+    for p in parts:
+        if p.day is not None:
+            days.setdefault(p.kind, set()).add(p.day)
+    groups: dict[tuple[str, date | None], list[Part]] = {}
+    for p in parts:
+        day = p.day
+        if day is None and p.kind in days:
+            day = min(days[p.kind])
+        elif day is None and p.name is None:
+            continue  # a kind without a day or a name tells a reader nothing
+        groups.setdefault((p.kind, day), []).append(p)
+    merged = [
+        EventPart(kind, day, _best_name(g, chinese=False) or _best_name(g, chinese=True),
+                  _best_name(g, chinese=True))
+        for (kind, day), g in groups.items()
+    ]  # fmt: skip
+    order = {kind: i for i, kind in enumerate(EVENT_TYPES)}
+    return tuple(
+        sorted(merged, key=lambda p: (p.day or date.max, order.get(p.kind, 99), p.name or ""))
+    )
+
+
+def _best_name(parts: Sequence[Part], *, chinese: bool) -> str | None:
+    """The name most of a part's reports give in one script: a counted signing before an
+    uncounted one, then the most given, the longest, the first in text order."""
+    names = [p.name for p in parts if p.name and bool(_CJK.search(p.name)) == chinese]
+    if not names:
+        return None
+    counts = Counter(names)
+    return max(dict.fromkeys(names), key=lambda n: (bool(_DIGIT.search(n)), counts[n], len(n)))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _reasons(
+    votes: Sequence[_Vote], chosen: dict[str, str | None], parts: Sequence[EventReason] = ()
+) -> tuple[EventReason, ...]:
+    """Every candidate value of every attribute, from every member, marked chosen or not (and
+    every candidate part, kept or not)."""
     reasons = [
         EventReason(
             attribute=v.evidence.attribute,
@@ -498,7 +638,7 @@ def _reasons(votes: Sequence[_Vote], chosen: dict[str, str | None]) -> tuple[Eve
         )
         for v in votes
     ]
-    unique = dict.fromkeys(reasons)
+    unique = dict.fromkeys([*reasons, *parts])
     return tuple(
         sorted(unique, key=lambda r: (r.attribute, not r.chosen, -r.score, r.value, r.article_id))
     )

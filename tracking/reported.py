@@ -20,6 +20,10 @@ event only when reported as news: dated in the article's time frame, and in the 
 first paragraph or dated in its own paragraph; never in an opinion piece or explainer. Every
 cue's score and the reasons behind it are kept as evidence, chosen or not, so
 `v_event_reasons` can say why an event was named after one happening and not another.
+
+Its parts are the other happenings it reports within the happening's days (`_parts`): one per
+kind and day, never recalled, listed or announced, never the happening itself in other words nor
+the week it belongs to; a signing among them is named by what was signed.
 """
 
 from __future__ import annotations
@@ -29,8 +33,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from records.facts import Agreement, EventCue, Evidence, Happening
+from records.facts import Agreement, EventCue, Evidence, Happening, Part
+from tracking.agreements import SIGNING
+from tracking.cues import is_container
 from tracking.folding import fold
+from tracking.names import sound
 
 HEADLINE_NAME = 3.0  # the cue's name stands in the headline
 HEADLINE_KIND = 1.0  # the headline names the cue's kind of happening
@@ -237,23 +244,66 @@ def _evidence(s: _Scored) -> list[Evidence]:
     return found
 
 
-def _parts(best: EventCue, scored: Sequence[_Scored], agreements: Sequence[Agreement]) -> list[str]:
-    """The other happenings reported inside this one's frame: cues of its days (or undated)
-    that are neither recalled nor listed, and the agreements signed then."""
-    parts: list[str] = []
-    if best.within:
-        parts.append(best.within)
+def _parts(
+    best: EventCue, scored: Sequence[_Scored], agreements: Sequence[Agreement]
+) -> list[Part]:
+    """The other happenings the article reports inside this one's frame, one per kind and day:
+    its cues of those days that it neither recalls, lists nor announces, that are not the
+    happening itself in other words (its own kind on its own day, unless named inside it) nor
+    a week or festival (the frame it belongs to, never a part), and the agreements a sentence
+    says were signed then. An unnamed cue counts
+    only when its own sentence dates it (a sentence that merely names a kind of happening is
+    no happening of its own)."""
+    found: dict[tuple[str, date | None], Part] = {}
+    container = fold(best.within).text if best.within else None
     for s in scored:
         c = s.cue
-        if c is best or c.recalled or c.listed or not _same_days(c.date, best.date):
+        if c is best or c.recalled or c.listed or c.planned or not _same_days(c.date, best.date):
             continue
-        parts.append(c.name if c.name else _words(c.event_type))
-    for a in agreements:
-        if best.event_type == "agreement_signing":
-            break  # the signing is the happening itself, not a part of it
-        if a.status == "signed" and _same_days(a.signed_on, best.date):
-            parts.append(f"signing of {agreement_words(a)}")
-    return list(dict.fromkeys(p for p in parts if p != best.name))
+        name = c.name if c.name and not c.generic and not c.venue and sound(c.name) else None
+        if c.name and (fold(c.name).text == container or is_container(c.name)):
+            continue  # the week a forum belongs to holds it, not the other way round
+        inside = bool(c.within and best.name and fold(c.within).text == fold(best.name).text)
+        day = c.date or (best.date if name or inside else None)
+        if c.event_type == best.event_type and (day is None or day == best.date) and not inside:
+            continue  # the happening itself, in another sentence or under another name
+        if c.name is None and (c.date is None or c.date_sentence != c.sentence):
+            continue
+        _keep(found, Part(c.event_type, day, name, c.sentence))
+    if best.event_type != "agreement_signing":  # else the signing is the happening itself
+        for a in signed(agreements, best.date):
+            what = f"signing of {agreement_words(a)}"
+            _keep(found, Part("agreement_signing", a.signed_on or best.date, what, a.sentence))
+    return list(found.values())
+
+
+def signed(agreements: Sequence[Agreement], day: date | None) -> list[Agreement]:
+    """The agreements a sentence says were signed within `PART_WITHIN` of `day`."""
+    return [
+        a
+        for a in agreements
+        if a.status == "signed"
+        and SIGNING.search(fold(a.sentence).text) is not None
+        and _same_days(a.signed_on, day)
+    ]
+
+
+def signing_name(agreements: Sequence[Agreement], day: date | None) -> str | None:
+    """What a signing of `day` signed, counted ("signing of 8 memoranda of understanding")."""
+    found = [f"signing of {agreement_words(a)}" for a in signed(agreements, day)]
+    return max(found, key=_name_rank) if found else None
+
+
+def _keep(found: dict[tuple[str, date | None], Part], part: Part) -> None:
+    """One part per kind and day: a name beats none, a counted signing an uncounted one."""
+    key = (part.kind, part.day)
+    held = found.get(key)
+    if held is None or _name_rank(part.name) > _name_rank(held.name):
+        found[key] = part
+
+
+def _name_rank(name: str | None) -> tuple[bool, bool, int]:
+    return (name is not None, bool(name and re.search(r"\d", name)), len(name or ""))
 
 
 _PLURAL = {

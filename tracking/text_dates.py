@@ -354,12 +354,41 @@ def nearby_date_at(
     later = [i for i in same if i > index]
     before = [i for i in range(index - 1, -1, -1) if i not in same]
     for i in [index, *earlier, *later, *before]:
-        text = sentences[i].folded.text
-        found = _clause_dates(text, reference) if forward and i == index else None
-        found = found or find_dates(text, reference)
-        if found:
-            return found[0].value, i
+        found = _sentence_date(sentences[i].folded.text, reference, forward and i == index)
+        if found is not None:
+            return found, i
     return None
+
+
+# A dateline opening a story: "新华社香港9月15日电", "本报杭州4月24日讯", "HONG KONG, April 15
+# (Xinhua) --". Its date is the story's, not necessarily the happening's.
+_DATELINE = re.compile(
+    r"^\s*(?:[^，。,\s]{0,24}?\d{1,2}月\d{1,2}日(?:电|讯)|"
+    rf"[a-z][a-z .'’-]{{1,40}}?,\s*(?:{_MONTH})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*"
+    r"(?:\([^)]{1,40}\)\s*)?(?:--|—|–))"
+)
+
+
+def _sentence_date(folded: str, reference: date | None, forward: bool) -> date | None:
+    """The first date a folded sentence gives (`forward`: read forward in the clauses that
+    announce a happening). After a dated dateline the story's own words count, read against
+    the dateline's day: "中国日报网9月16日电 ……于15日走进香港" is the 15th, and
+    "本报杭州4月24日讯 今天" the 24th even in a copy published the next day."""
+    dateline = _DATELINE.match(folded)
+    if dateline is not None:
+        stated = find_dates(folded[: dateline.end()], reference)
+        if stated:
+            return _sentence_date(folded[dateline.end() :], stated[0].value, forward) or (
+                stated[0].value
+            )
+    found = _clause_dates(folded, reference) if forward else None
+    found = found or find_dates(folded, reference)
+    if len(found) > 1 and _GLOSSED.fullmatch(folded[found[0].end : found[1].start]):
+        return found[1].value  # "前日（12日）", "today (June 26)": the day it spells out
+    return found[0].value if found else None
+
+
+_GLOSSED = re.compile(r"\s*[(（]\s*")
 
 
 _YEAR = re.compile(r"(?<![\d.,$])((?:19|20)\d\d)(?:年|\b)(?!\s*(?:-|年)?\s*\d{1,2}(?:月|-))")

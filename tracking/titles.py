@@ -7,6 +7,11 @@ Week" gives "X Forum, Y Week"), else a title made from its kind, who acts and wh
 "HKEX and Hangzhou municipal government sign memorandum of understanding"). A name made of
 generic words ("Opening Ceremony & Press Conference") is never a title, and a Chinese name that
 names no one (数字贸易论坛) is said with who held it where (香港贸易发展局在杭州举办数字贸易论坛).
+Who held a promotion, a show or a visit is the side the visitors came from, never the city it
+took place in ("Hangzhou pavilion in Hong Kong", not "Hong Kong pavilion in Hong Kong"); who
+issued a policy is the place that issued it, never the side it is meant for. No title is a
+back-reference, begins with a verb or a preposition (杭州举办…, not 在杭州举办…) or leaves a quote
+open (tracking/names.py).
 
 English articles propose English titles and Chinese articles Chinese ones, so an event's
 Chinese title comes from its Chinese coverage only. Happenings the article names in passing
@@ -21,8 +26,10 @@ from dataclasses import dataclass
 
 from config.knowledge import Entity
 from records.facts import Agreement, EventCue, Evidence, Happening, Mention
+from tracking.cues import main_kind
 from tracking.entities import Gazetteer
 from tracking.folding import Sentence, fold
+from tracking.names import sound
 from tracking.reported import agreement_words
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -82,6 +89,7 @@ _SIGNED_THING = re.compile(
     r"(?:memorandum of understanding|memorandum|agreement|accord|pact|contract|letter of intent))\b"
 )
 _OPENED = re.compile(r"\b(?:opened|opens|inaugurated)\b|开幕|揭牌|开业")
+_TRAVELLING = frozenset({"promotion", "expo", "visit"})  # held by visitors from elsewhere
 
 
 @dataclass(frozen=True)
@@ -125,7 +133,7 @@ def propose_titles(
             continue
         if bool(_CJK.search(other.name)) == chinese:
             passed.append(Evidence(attribute, other.name, why, other.sentence, score))
-    return tuple(proposed), tuple(passed)
+    return tuple(p for p in proposed if sound(p.value)), tuple(passed)
 
 
 def _name_title(cue: EventCue, context: _Context, chinese: bool) -> str | None:
@@ -136,8 +144,10 @@ def _name_title(cue: EventCue, context: _Context, chinese: bool) -> str | None:
         place = context.place()
         if actor is None and place is None:
             return None
+        if actor is None:
+            return f"{place.zh}举办{cue.name}" if place is not None else None
         held = f"在{place.zh}举办" if place is not None else "举办"
-        return f"{actor.zh if actor else ''}{held}{cue.name}"
+        return f"{actor.zh}{held}{cue.name}"
     if cue.within and not chinese:
         return f"{cue.name}, {cue.within}"
     return cue.name
@@ -164,6 +174,7 @@ class _Context:
         self.cities = [m for m in mentions if gazetteer.by_id[m.entity_id].level == "city"]
         signed = [a for a in agreements if a.status == "signed"]
         self.agreement = signed[0] if signed else None
+        self.sentences = sentences
         self.agreement_sentence = next(
             (s for s in sentences if self.agreement and s.text == self.agreement.sentence), None
         )
@@ -192,13 +203,22 @@ class _Context:
 
     def actor(self) -> _Names | None:
         """Who holds it: the subject before its kind's word (an organisation, else a place, else
-        a person), else the side the visitors or organisers came from."""
+        a person), else the side the visitors or organisers came from. A promotion, a show or a
+        visit is held by visitors: a place of the city it took place in (a dateline, "Hong
+        Kong's Chief Executive") is not who held it there, the side they came from is. A policy
+        is issued by the place itself, never by the side it is meant for."""
         before = [m for m in self.inside if self.kind_at is None or m.start < self.kind_at]
         for kind in ("organization", "place", "person"):
             found = [m for m in before if m.entity_type == kind]
+            if found and kind == "place" and self.cue.event_type in _TRAVELLING:
+                away = [m for m in found if self._city(m) != self.cue.place]
+                return self._names(away[0].name) if away else self.origin()
             if found:
                 return self._names(found[0].name)
-        return self.origin()
+        return None if self.cue.event_type == "policy" else self.origin()
+
+    def _city(self, mention: Mention) -> str:
+        return self.gazetteer.city_of(mention.entity_id) or mention.name
 
     def origin(self) -> _Names | None:
         """Where visitors or organisers came from: the first place of the sentence outside the
@@ -317,7 +337,7 @@ class _Context:
                 return f"{origin.en} delegation visits {where}"
             return None
         if cue.event_type == "policy":
-            return self._policy_en(actor)
+            return self._policy_en()
         if cue.event_type == "launch":
             thing = self.launched()
             opened = self.sentence is not None and _OPENED.search(self.sentence.folded.text)
@@ -328,14 +348,34 @@ class _Context:
         phrase = self.phrase() or _KIND_NOUN.get(cue.event_type, cue.event_type.replace("_", " "))
         return f"{actor.en + ' ' if actor else ''}{phrase}{place}".strip() or None
 
-    def _policy_en(self, actor: _Names | None) -> str | None:
-        folded = self.sentence.folded.text if self.sentence else ""
-        count = _MEASURES_EN.search(folded)
-        purpose = _PURPOSE_EN.search(self.sentence.text if self.sentence else "")
-        who = actor.en if actor else (self.cue.place or "")
+    def issuer(self) -> tuple[_Names | None, Sentence | None]:
+        """Who issues a policy and the sentence saying so: the subject before the kind's word in
+        its own sentence, else in the article's first sentence of the same kind that names one
+        ("Hangzhou has issued 18 measures ..." when the cue's own says "the policy, announced on
+        Wednesday"), else the place it applies in."""
+        actor = self.actor()
+        if actor is not None:
+            return actor, self.sentence
+        for sentence in self.sentences:
+            kind = main_kind(sentence.folded.text, self.gazetteer)
+            if kind is None or kind[0] != self.cue.event_type:
+                continue
+            at = sentence.original(kind[1], kind[1] + 1)[0]
+            before = [m for m in self.mentions if _within(m, sentence) and m.start < at]
+            for entity_type in ("organization", "place"):
+                found = [m for m in before if m.entity_type == entity_type]
+                if found:
+                    return self._names(found[0].name), sentence
+        return self.place(), self.sentence
+
+    def _policy_en(self) -> str | None:
+        actor, sentence = self.issuer()
+        count = _MEASURES_EN.search(sentence.folded.text) if sentence else None
+        purpose = _PURPOSE_EN.search(sentence.text) if sentence else None
+        who = actor.en if actor else ""
         what = f"{count.group(1)} measures" if count else "measures"
         tail = f" {purpose.group(1)}" if purpose else ""
-        return f"{who} issues {what}{tail}".strip()
+        return f"{who} issues {what}{tail}".strip() if who else None
 
     def zh(self) -> str | None:
         cue = self.cue
@@ -355,17 +395,18 @@ class _Context:
                 return None
             return f"{origin.zh}代表团访问{place.zh}"
         if cue.event_type == "policy":
-            folded = self.sentence.folded.text if self.sentence else ""
-            count = _MEASURES_ZH.search(folded)
-            who = actor.zh if actor else (place.zh if place else "")
+            issuer, sentence = self.issuer()
+            count = _MEASURES_ZH.search(sentence.folded.text) if sentence else None
+            who = issuer.zh if issuer else ""
             return f"{who}出台{count.group(1) + '条' if count else ''}措施" if who else None
         words = {
             "promotion": "投资推介会", "forum": "论坛", "conference": "会议", "expo": "展览",
             "launch": "启动仪式", "investment_project": "投资项目",
         }.get(cue.event_type, "活动")  # fmt: skip
-        who = actor.zh if actor else ""
-        where = f"在{place.zh}" if place and (actor is None or actor.zh != place.zh) else ""
-        return f"{who}{where}举办{words}" if who or where else None
+        if actor is None:  # "杭州举办…", never a title that starts with 在
+            return f"{place.zh}举办{words}" if place is not None else None
+        where = f"在{place.zh}" if place and actor.zh != place.zh else ""
+        return f"{actor.zh}{where}举办{words}"
 
 
 def _within(mention: Mention, sentence: Sentence) -> bool:

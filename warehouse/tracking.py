@@ -217,7 +217,8 @@ TRACKING = Table(
 EVENT_COLUMNS = {
     "event_id": "VARCHAR", "title": "VARCHAR", "event_type": "VARCHAR", "event_date": "DATE",
     "place": "VARCHAR", "status": "VARCHAR",
-    "title_zh": "VARCHAR", "place_detail": "VARCHAR", "parts": "VARCHAR[]",
+    "title_zh": "VARCHAR", "place_detail": "VARCHAR",
+    "parts": [{"kind": "VARCHAR", "day": "DATE", "name": "VARCHAR", "name_zh": "VARCHAR"}],
 }  # fmt: skip
 EVENTS = Table(
     name="events",
@@ -360,7 +361,7 @@ def _store_events(
                 "status": e.status,
                 "title_zh": e.title_zh,
                 "place_detail": e.place_detail,
-                "parts": list(e.parts),
+                "parts": [asdict(p) for p in e.parts],
             }
             for e in chosen
         ]

@@ -389,7 +389,10 @@ def test_a_week_reported_day_by_day_is_one_event_with_its_parts(
         "Hong Kong",
     )
     assert (event.title, event.title_zh) == ("Hong Kong & Macao-Zhejiang Week", "港澳·浙江周")
-    assert "agreement signing, 2023-06-29" in event.parts
+    assert [(p.kind, p.day, p.name) for p in event.parts] == [
+        ("expo", date(2023, 6, 27), None),  # "a trade and investment fair on Tuesday, part of"
+        ("agreement_signing", date(2023, 6, 29), "signing of 12 agreements"),  # en and zh: one
+    ]
 
 
 def test_an_opinion_piece_joins_an_event_but_never_founds_one(

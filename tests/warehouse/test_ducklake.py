@@ -233,7 +233,9 @@ def test_tracking_and_event_merges_give_the_same_rows(
         return {
             "event_id": f"e{n}", "title": title, "event_type": "forum",
             "event_date": date(2025, 4, n), "place": "Hangzhou", "status": "new",
-            "title_zh": None, "place_detail": None, "parts": ["forum"],
+            "title_zh": None, "place_detail": None,
+            "parts": [{"kind": "agreement_signing", "day": date(2025, 4, n),
+                       "name": "signing of 2 agreements", "name_zh": None}],
         }  # fmt: skip
 
     writes: list[tuple[Table, list[dict[str, object]], dict[str, object]]] = [

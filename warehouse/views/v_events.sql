@@ -1,6 +1,7 @@
 -- One row per event; counts and first/last seen are derived from its articles, never stored twice.
 -- title_zh, place_detail and parts come after the first columns (columns are only ever added);
--- v_event_reasons says why each attribute has its value.
+-- v_event_reasons says why each attribute has its value. parts: the happenings the event holds
+-- besides its own, one record each (kind, day, name, name_zh), in order of day (migration 010).
 CREATE OR REPLACE VIEW v_events AS
 SELECT
     e.event_id,

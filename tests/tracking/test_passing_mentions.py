@@ -1,0 +1,74 @@
+"""A happening an article names in passing never names, types or places the event it reports:
+one it follows, one whose venue or host it speaks of, one held every year or in another month,
+one still being prepared or that guests are invited to. Every text here is our own."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from config.knowledge import EventSettings
+from tests.tracking.config_helpers import events_from
+from tracking.duplicates import signature
+from tracking.entities import Gazetteer
+from tracking.events import TrackedArticle, cluster_events
+from tracking.extraction import extract_facts
+
+ROOT = Path(__file__).resolve().parents[2]
+HKT = timezone(timedelta(hours=8))
+PUBLISHED = datetime(2024, 5, 22, 9, tzinfo=HKT)  # a Wednesday: "on Tuesday" is May 21
+PROMOTION = "A Hangzhou delegation held an investment promotion in Hong Kong on Tuesday"
+PROMOTION_ZH = "5月21日，杭州市代表团在香港举办推介会"
+
+
+@pytest.fixture(scope="module")
+def settings() -> EventSettings:
+    return events_from(ROOT / "config")
+
+
+def reported(
+    gazetteer: Gazetteer, settings: EventSettings, body: str, language: str
+) -> tuple[str, str | None, date | None, str | None]:
+    """The one event an article gives: its title, type, date and place."""
+    title = "杭港合作" if language != "en" else "Hangzhou and Hong Kong"
+    facts = extract_facts(title, body, language, PUBLISHED, gazetteer)
+    article = TrackedArticle("a", PUBLISHED, language, title, facts, signature(title, body))
+    (event,) = cluster_events([article], settings, date(2026, 1, 1))
+    return event.title, event.event_type, event.event_date, event.place
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "passing"),
+    [
+        (f"{PROMOTION}. The deal follows the Belt and Road Summit, which Hong Kong hosted in "
+         "September.", "en", "Belt and Road Summit"),
+        (f"{PROMOTION}. Speakers cited the Asia Financial Forum, held in Hong Kong every "
+         "January.", "en", "Asia Financial Forum"),
+        (f"{PROMOTION}. Officials briefed investors on preparations for the Global Digital "
+         "Trade Expo.", "en", "Global Digital Trade Expo"),
+        (f"{PROMOTION}, inviting firms to the Yunqi Conference in September.", "en",
+         "Yunqi Conference"),
+        (f"{PROMOTION_ZH}，并邀请香港企业参加9月举行的云栖大会。", "zh-Hans", "云栖大会"),
+        (f"{PROMOTION_ZH}。代表团介绍了数字贸易博览会的筹备情况。", "zh-Hans", "数字贸易博览会"),
+    ],
+)  # fmt: skip
+def test_a_happening_named_in_passing_never_names_the_event(
+    gazetteer: Gazetteer, settings: EventSettings, body: str, language: str, passing: str
+) -> None:
+    title, event_type, day, place = reported(gazetteer, settings, body, language)
+    assert passing not in title
+    assert (event_type, day, place) == ("promotion", date(2024, 5, 21), "Hong Kong")
+
+
+def test_the_venue_of_an_expo_a_visit_tours_is_no_expo(
+    gazetteer: Gazetteer, settings: EventSettings
+) -> None:
+    body = (
+        "Hong Kong officials visited Hangzhou on Tuesday, touring the venue of the Global "
+        "Digital Trade Expo and meeting city leaders."
+    )
+    title, event_type, day, place = reported(gazetteer, settings, body, "en")
+    assert "Expo" not in title
+    assert (event_type, day, place) == ("visit", date(2024, 5, 21), "Hangzhou")
