@@ -184,16 +184,24 @@ def feed(base: str, numbers: range, name: str) -> str:
 
 @pytest.fixture
 def site() -> Iterator[str]:
-    """Two feeds and twelve slow article pages on 127.0.0.1."""
+    """Two feeds and twelve slow article pages on 127.0.0.1. No page answers before both feeds
+    have been read: the two runs are then both under way, whichever process started faster."""
+    feeds_read: set[str] = set()
+    both_read = threading.Event()
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             base = f"http://{self.headers['Host']}"
+            if self.path in ("/feed-a.xml", "/feed-b.xml"):
+                feeds_read.add(self.path)
+                if len(feeds_read) == 2:
+                    both_read.set()
             if self.path == "/feed-a.xml":
                 self.answer(feed(base, FIRST, "A"), "application/rss+xml")
             elif self.path == "/feed-b.xml":
                 self.answer(feed(base, SECOND, "B"), "application/rss+xml")
             elif self.path.startswith("/news/") and self.path.endswith(".html"):
+                both_read.wait(timeout=180)
                 time.sleep(PAGE_DELAY_S)
                 self.answer(page(int(self.path[6:-5])), "text/html; charset=utf-8")
             else:
