@@ -125,13 +125,14 @@ def _unique(names: list[str]) -> list[str]:
     return sorted(set(names))
 
 
-def _parties(sentence: Sentence, mentions: list[Mention]) -> list[str]:
+def _parties(sentence: Sentence, mentions: list[Mention], gazetteer: Gazetteer) -> list[str]:
     inside = [
         m
         for m in mentions
         if sentence.start <= m.start < sentence.end
         and m.entity_type in _PARTY_TYPES
         and not _modifies_next(m, mentions, sentence)
+        and not _holds_next(m, mentions, gazetteer)
     ]
     between = _BETWEEN.search(sentence.folded.text)
     if between:
@@ -172,6 +173,17 @@ def _modifies_next(mention: Mention, mentions: list[Mention], sentence: Sentence
     )
 
 
+def _holds_next(mention: Mention, mentions: list[Mention], gazetteer: Gazetteer) -> bool:
+    """ "杭州市滨江区", "Hangzhou Binjiang district": the city only says whose district signed;
+    the district is the party (and it stands for its city)."""
+    return any(
+        0 <= m.start - mention.end <= 1
+        and m.entity_id != mention.entity_id
+        and gazetteer.city_of(m.entity_id) == mention.name
+        for m in mentions
+    )
+
+
 def _fields(sentence: Sentence, gazetteer: Gazetteer) -> list[str]:
     return [hit.key for hit in gazetteer.field_matcher.find(sentence.folded.text)]
 
@@ -197,11 +209,13 @@ def extract_agreements(
             and (definite or (bool(term) and not signing and bool(fields)))
         )
         if latest is not None and is_detail:
-            _add_detail(latest, sentence, mentions, fields)
+            _add_detail(latest, sentence, mentions, fields, gazetteer)
             continue
         if not term or not (signing or fields):
             continue  # agreements talked about or projects announced, none signed or described
-        draft = _Draft(sentence, count, _kind(folded), fields, _parties(sentence, mentions))
+        draft = _Draft(
+            sentence, count, _kind(folded), fields, _parties(sentence, mentions, gazetteer)
+        )
         drafts.append((index, draft))
     for index, draft in drafts:
         draft.parties = _resolve_parties(draft, sentences, mentions, gazetteer)
@@ -227,14 +241,18 @@ def extract_agreements(
 
 
 def _add_detail(
-    draft: _Draft, sentence: Sentence, mentions: list[Mention], fields: list[str]
+    draft: _Draft,
+    sentence: Sentence,
+    mentions: list[Mention],
+    fields: list[str],
+    gazetteer: Gazetteer,
 ) -> None:
     """Fold a describing sentence into the signing it describes."""
     draft.fields += fields
     if draft.kind == "agreement":
         draft.kind = _kind(sentence.folded.text)
     if not draft.parties:
-        draft.parties = _parties(sentence, mentions)
+        draft.parties = _parties(sentence, mentions, gazetteer)
 
 
 def _resolve_parties(
@@ -262,5 +280,5 @@ def _resolve_parties(
     names: list[str] = []
     for s in sentences:
         if s.paragraph == draft.sentence.paragraph:
-            names += _parties(s, mentions)
+            names += _parties(s, mentions, gazetteer)
     return _unique(names)

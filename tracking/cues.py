@@ -45,7 +45,7 @@ from tracking.text_dates import is_planned, nearby_date_at, years_named
 
 _HEADS_EN = (
     "Forum|Conference|Summit|Expo|Exposition|Week|Meeting|Fair|Exhibition|Symposium|Session|"
-    "Dialogue|Festival|Roadshow|Seminar|Convention|Ceremony|Competition|Contest"
+    "Dialogue|Festival|Roadshow|Seminar|Convention|Ceremony|Competition|Contest|Salon"
 )
 _NAMED_EN = re.compile(
     r"(?<![\w-])((?:[A-Z0-9][\w'’&/\-–]*\s+(?:(?:of|and|for|on|the|cum|&)\s+)*)+)"
@@ -53,13 +53,15 @@ _NAMED_EN = re.compile(
 )
 _LEADING = re.compile(
     r"^(?:(?:The|the|A|An|At|In|On|During|Also|And|This|That|These|Those|Its|Their|Our|Next|"
-    r"Last|Such)\s+)+"
+    r"Last|Such|(?:Ahead|Prior|Because|Instead|Regardless) of|In the run-up to|Following|"
+    r"After|Before|Since|Until|Besides|Despite|Like|Unlike|Beyond|Amid)\s+)+"
 )
 _HEADS_ZH = re.compile(
     r"论坛|联席会议|会议|活动周|推介会|峰会|博览会|交流会|洽谈会|签约仪式|大会|年会|展览会|"
-    r"座谈会|合作周|经贸周|推介周|大赛|启动仪式|开幕式|"
+    r"座谈会|合作周|经贸周|推介周|大赛|启动仪式|开幕式|沙龙|"
     r"(?<=[\u4e00-\u9fff·])周(?=$|[^\u4e00-\u9fff]|期间|在|于|的|开幕|闭幕|举行|举办|活动|系列|上|"
-    r"将|正式|圆满|启动)"  # 港澳·浙江周, not 本周 nor the surname in 书记周江勇
+    r"将|正式|圆满|启动|昨日|昨天|今日|今天|明日|明天|日前|近日|前日)"  # 港澳·浙江周, not 本周
+    # nor the surname in 书记周江勇
 )
 # A week's name is a place's or a theme's, never a time word: 本周, 上周, 这一周 are no names.
 _TIME_WEEK_ZH = re.compile(
@@ -145,11 +147,11 @@ _RECALLED_ZH = re.compile(
 )
 # A happening of another time frame ahead, or a recurring one: named in passing too.
 _ASIDE_TIME = re.compile(
-    r"\b(?:next year|later this year|next month|every year|each year|annual(?:ly)?|"
+    r"\b(?:next year|later this (?:year|month)|next month|every year|each year|annual(?:ly)?|"
     rf"(?:every|each) (?:{_MONTHS_EN}|spring|summer|autumn|fall|winter)|"
     r"in the coming years?|next (?:[a-z\-]+ ){0,2}(?:meeting|session|plenary|forum|conference|"
     r"summit|expo|fair|edition|round|week|gathering|visit)s?)\b|"
-    r"明年|后年|下个?月|每年|每届|年内|下一?(?:次|届|轮|场|期)"
+    r"明年|后年|下个?月|每年|每届|年内|下一?(?:次|届|轮|场|期)|本月(?:中旬|下旬|底)|月底"
 )
 # A month named without its day ("in September", 9月在杭州举行): the happening's month.
 _MONTH_ONLY = re.compile(
@@ -272,7 +274,8 @@ def _named_cue(
     planned = is_planned(clause)
     dated = _cue_date(sentences, index, reference, planned)
     place = _place(sentence, mentions, (span.start, span.end), dateline, gazetteer,
-                   [a for a in aside if a != span])  # fmt: skip
+                   [a for a in aside if a != span],
+                   signing=event_type == "agreement_signing")  # fmt: skip
     own_date = dated[0] if dated and dated[1] == index else None
     return EventCue(
         name=name,
@@ -296,6 +299,19 @@ def _named_cue(
     )
 
 
+def _aside_reach(folded: str, aside: _Named) -> tuple[int, int]:
+    """The words a happening named in passing holds: the rest of its sentence ("..., following
+    the Belt and Road Summit, which Hong Kong hosted"), or only its clause when it opens the
+    sentence ("Ahead of the Expo, a delegation visited ...", 在博览会开幕前夕，代表团访问…)."""
+    lead = _LEADING_CLAUSE.search(folded[aside.f_end :])
+    if lead is not None and not re.search(r"[,，;；]", folded[: aside.f_start]):
+        return aside.f_start, aside.f_end + lead.end()
+    return aside.f_start, len(folded)
+
+
+_LEADING_CLAUSE = re.compile(r"^[^,，;；。]{0,40}?[,，]")
+
+
 def _unnamed_cue(
     sentences: list[Sentence],
     index: int,
@@ -310,7 +326,7 @@ def _unnamed_cue(
     inside the week or festival the sentence sets it in (`frames`), if any."""
     sentence = sentences[index]
     folded = sentence.folded.text
-    skip = [(a.f_start, len(folded)) for a in aside] + [(f.f_start, f.f_end) for f in frames]
+    skip = [_aside_reach(folded, a) for a in aside] + [(f.f_start, f.f_end) for f in frames]
     kind = main_kind(folded, gazetteer, skip)
     named = any(sentence.start <= m.start < sentence.end for m in mentions)
     if kind is None or not named:
@@ -321,7 +337,8 @@ def _unnamed_cue(
     clause = _clause_at(folded, at)
     planned = is_planned(clause)
     dated = _cue_date(sentences, index, reference, planned)
-    place = _place(sentence, mentions, None, dateline, gazetteer, aside)
+    place = _place(sentence, mentions, None, dateline, gazetteer, aside,
+                   signing=event_type == "agreement_signing")  # fmt: skip
     own_date = dated[0] if dated and dated[1] == index else None
     return EventCue(
         name=None,
@@ -646,9 +663,14 @@ def _place(
     dateline: _Place | None,
     gazetteer: Gazetteer,
     aside: list[_Named],
+    signing: bool = False,
 ) -> _Place:
-    """The surest place the sentence gives its happening, how sure, and the detail inside it."""
+    """The surest place the sentence gives its happening, how sure, and the detail inside it.
+    A signing that says nowhere else is placed in the city of a district that signs it
+    (杭州市滨江区与香港三家企业签署…: Hangzhou, Binjiang district): a district signs at home; that
+    place has strength 0, the weakest, so any place another sentence or the headline gives wins."""
     best = _Place(None, 0)
+    acting: _Place | None = None
     for m in mentions:
         if not (sentence.start <= m.start < sentence.end) or not _locates(m, gazetteer):
             continue
@@ -659,6 +681,15 @@ def _place(
         before = fold(sentence.text[: m.start - sentence.start]).text
         after = fold(sentence.text[m.end - sentence.start :]).text
         strength = _strength(before, after)
+        city = gazetteer.city_of(m.entity_id)
+        if (
+            signing
+            and acting is None
+            and gazetteer.by_id[m.entity_id].level == "district"
+            and city not in (None, m.name)
+            and not _origin(before, after)
+        ):
+            acting = _Place(city, 0, m.name)  # strength 0: any other sentence's place beats it
         if strength > best.strength:
             city = gazetteer.city_of(m.entity_id)
             detail = m.name if city is not None and city != m.name else None
@@ -666,7 +697,7 @@ def _place(
             best = _Place(city or m.name, strength, detail)
     if best.strength < _DATELINE_STRENGTH and dateline is not None:
         return _Place(dateline.city, _DATELINE_STRENGTH, dateline.detail)
-    return best
+    return best if best.city is not None or acting is None else acting
 
 
 def headline_place(
@@ -714,8 +745,13 @@ def _clause_end(sentence: Sentence, at: int) -> int:
     return at + m.start() if m else sentence.end
 
 
+def _origin(before: str, after: str) -> bool:
+    """The place is where someone came from ("a delegation from X", X代表团)."""
+    return bool(_ORIGIN_AFTER.match(after) or _ORIGIN_BEFORE.search(before))
+
+
 def _strength(before: str, after: str) -> int:
-    if _ORIGIN_AFTER.match(after) or _ORIGIN_BEFORE.search(before):
+    if _origin(before, after):
         return 0
     if _HELD_IN.search(before) or (_IN.search(before) and _HELD_AFTER_ZH.match(after)):
         return 3

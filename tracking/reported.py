@@ -102,7 +102,7 @@ def choose_happening(
         place_detail=where.place_detail,
         place_strength=where.place_strength,
     )
-    if cue.place is None and title_place is not None:
+    if (cue.place is None or cue.place_strength == 0) and title_place is not None:
         cue = replace(cue, place=title_place[0], place_detail=title_place[1], place_strength=2)
         chosen.append(
             Evidence("place", title_place[0], "the headline sets it there", title or "",
@@ -121,7 +121,7 @@ def choose_happening(
 def _placed(best: _Scored, scored: Sequence[_Scored]) -> _Scored:
     """Where the happening was, when its own sentence does not say: the surest place another
     cue of the same days gives (the article's other sentences about it, its dateline)."""
-    if best.cue.place is not None:
+    if best.cue.place is not None and best.cue.place_strength > 0:
         return best
     others = [
         s
@@ -130,6 +130,8 @@ def _placed(best: _Scored, scored: Sequence[_Scored]) -> _Scored:
         and not (s.cue.recalled or s.cue.listed)
         and _same_days(s.cue.date, best.cue.date)
     ]
+    if best.cue.place is not None:  # a signing district's home (strength 0): said no better
+        others = [s for s in others if s.cue.place_strength > 0]
     return max(others, key=lambda s: (s.cue.place_strength, -s.cue.index), default=best)
 
 

@@ -89,6 +89,8 @@ _SIGNED_THING = re.compile(
     r"(?:memorandum of understanding|memorandum|agreement|accord|pact|contract|letter of intent))\b"
 )
 _OPENED = re.compile(r"\b(?:opened|opens|inaugurated)\b|开幕|揭牌|开业")
+_FIRMS_ZH = re.compile(r"(?:[\d一二两三四五六七八九十百几数多]+家)?(?:企业|公司|机构)")
+_FIRMS_EN = re.compile(r"\s+(?:firms|companies|enterprises)\b")
 _TRAVELLING = frozenset({"promotion", "expo", "visit"})  # held by visitors from elsewhere
 
 
@@ -318,11 +320,30 @@ class _Context:
         }
         return sorted(self.agreement.parties, key=lambda p: (order.get(p, len(order)), p))
 
+    def party(self, name: str) -> _Names:
+        """A signing's party as a reader knows it: a district with its city (杭州滨江区,
+        "Hangzhou's Binjiang district"), and a place whose firms signed as those firms
+        ("香港三家企业": 香港企业, "three Hong Kong firms": Hong Kong firms)."""
+        names = self._names(name)
+        entity = self.by_name.get(name)
+        city = self.gazetteer.city_of(entity.entity_id) if entity is not None else None
+        if entity is not None and entity.entity_type == "place" and city and city != name:
+            home = self._names(city)
+            return _Names(f"{home.en}'s {names.en}", f"{home.zh}{names.zh}")
+        sentence = self.agreement_sentence
+        for m in self.mentions:
+            if m.name != name or sentence is None or not _within(m, sentence):
+                continue
+            after = sentence.text[m.end - sentence.start :]
+            if _FIRMS_ZH.match(after) or _FIRMS_EN.match(after):
+                return _Names(f"{names.en} firms", f"{names.zh}企业")
+        return names
+
     def en(self) -> str | None:
         cue = self.cue
         place = f" in {cue.place}" if cue.place else ""
         if cue.event_type == "agreement_signing" and self.agreement is not None:
-            parties = [self._names(p).en for p in self.parties()[:2]]
+            parties = [self.party(p).en for p in self.parties()[:2]]
             what = self.signed_words() or agreement_words(self.agreement)
             if len(parties) == 2:
                 return f"{parties[0]} and {parties[1]} sign {what}"
@@ -381,7 +402,7 @@ class _Context:
         cue = self.cue
         place = self.place()
         if cue.event_type == "agreement_signing" and self.agreement is not None:
-            parties = [self._names(p).zh for p in self.parties()[:2]]
+            parties = [self.party(p).zh for p in self.parties()[:2]]
             what = "合作备忘录" if "memorandum" in self.agreement.kind else "合作协议"
             if self.agreement.count and self.agreement.count > 1:
                 what = f"{self.agreement.count}项{what}"

@@ -72,3 +72,26 @@ def test_the_venue_of_an_expo_a_visit_tours_is_no_expo(
     title, event_type, day, place = reported(gazetteer, settings, body, "en")
     assert "Expo" not in title
     assert (event_type, day, place) == ("visit", date(2024, 5, 21), "Hangzhou")
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        ("Ahead of the Global Digital Trade Expo opening in Hangzhou later this month, a Hong Kong "
+         "delegation visited Hangzhou on Tuesday, meeting technology firms.", "en"),
+        ("在全球数字贸易博览会开幕前夕，香港代表团于5月21日访问杭州，走访科技企业。", "zh-Hans"),
+        ("香港代表團昨日訪問杭州，參觀多家科技企業。全球數字貿易博覽會本月下旬在杭州開幕。",
+         "zh-Hant"),
+    ],
+)  # fmt: skip
+def test_an_expo_the_sentence_opens_with_or_that_opens_later_this_month_never_names_a_visit(
+    gazetteer: Gazetteer, settings: EventSettings, body: str, language: str
+) -> None:
+    published = datetime(2024, 5, 22, 9, tzinfo=HKT) if language != "zh-Hant" else PUBLISHED
+    title = "杭港合作" if language != "en" else "Hangzhou and Hong Kong"
+    facts = extract_facts(title, body, language, published, gazetteer)
+    article = TrackedArticle("a", published, language, title, facts, signature(title, body))
+    (event,) = cluster_events([article], settings, date(2026, 1, 1))
+    assert "Expo" not in event.title and "博览会" not in (event.title_zh or "")
+    assert (event.event_type, event.event_date, event.place) == (
+        "visit", date(2024, 5, 21), "Hangzhou")  # fmt: skip

@@ -1,0 +1,69 @@
+"""A gathering is known by its name in every script: a week whose opening is reported with
+昨日 or 今日, a salon (沙龙). Reports of its days join it. Every text here is our own."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from config.knowledge import EventSettings
+from tests.tracking.config_helpers import events_from
+from tracking.duplicates import signature
+from tracking.entities import Gazetteer
+from tracking.events import TrackedArticle, cluster_events
+from tracking.extraction import extract_facts
+from tracking.folding import fold
+
+ROOT = Path(__file__).resolve().parents[2]
+HKT = timezone(timedelta(hours=8))
+
+
+@pytest.fixture(scope="module")
+def settings() -> EventSettings:
+    return events_from(ROOT / "config")
+
+
+def article(gazetteer: Gazetteer, key: str, published: datetime, title: str, body: str,
+            language: str) -> TrackedArticle:  # fmt: skip
+    facts = extract_facts(title, body, language, published, gazetteer)
+    return TrackedArticle(key, published, language, title, facts, signature(title, body))
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "name"),
+    [
+        ("浙港創新周昨日在杭州開幕，六十多家港企參與為期五天的活動。", "zh-Hant", "浙港创新周"),
+        ("上周六，杭港青年创业沙龙在香港举行，两地青年开展交流。", "zh-Hans", "杭港青年创业沙龙"),
+        ("The Hangzhou-Hong Kong Youth Entrepreneurship Salon was held in Hong Kong on Saturday.",
+         "en", "Hangzhou–Hong Kong Youth Entrepreneurship Salon"),
+    ],
+)  # fmt: skip
+def test_a_week_opened_yesterday_and_a_salon_are_named_gatherings(
+    gazetteer: Gazetteer, settings: EventSettings, body: str, language: str, name: str
+) -> None:
+    published = datetime(2024, 10, 15, 9, tzinfo=HKT)
+    (event,) = cluster_events(
+        [article(gazetteer, "a", published, "杭港合作" if language != "en" else "Ties", body,
+                 language)], settings, date(2026, 1, 1),
+    )  # fmt: skip
+    assert event.event_type == "forum"
+    assert fold(name).text in {fold(t).text for t in (event.title, event.title_zh) if t}
+
+
+def test_the_signing_day_of_a_week_joins_the_week_its_opening_founded(
+    gazetteer: Gazetteer, settings: EventSettings
+) -> None:
+    opening = article(
+        gazetteer, "open", datetime(2024, 10, 15, 9, tzinfo=HKT), "浙港創新周杭州開幕",
+        "浙港創新周昨日在杭州開幕，六十多家香港初創企業參與為期五天的活動。", "zh-Hant",
+    )  # fmt: skip
+    signing = article(
+        gazetteer, "sign", datetime(2024, 10, 17, 9, tzinfo=HKT), "浙港创新周签约12个合作项目",
+        "10月16日，浙港创新周在杭州举行合作项目签约仪式，浙江与香港的企业签署12项合作协议。",
+        "zh-Hans",
+    )  # fmt: skip
+    (event,) = cluster_events([opening, signing], settings, date(2026, 1, 1))
+    assert (event.event_type, event.event_date, event.place) == (
+        "forum", date(2024, 10, 14), "Hangzhou")  # fmt: skip
