@@ -241,6 +241,8 @@ class Happening(_Model):
 
     event_type: str = Field(alias="type")
     words: tuple[str, ...] = ()
+    # words that hold one of `words` without naming this kind (立法会议员 is a legislator, no 会议)
+    not_words: tuple[str, ...] = ()
 
     @field_validator("event_type")
     @classmethod
@@ -249,7 +251,7 @@ class Happening(_Model):
             raise ValueError(f"type must be one of {EVENT_TYPES}")
         return value
 
-    @field_validator("words", mode="before")
+    @field_validator("words", "not_words", mode="before")
     @classmethod
     def _lists(cls, value: Any) -> Any:
         return _strings(value, "words")

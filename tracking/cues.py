@@ -32,7 +32,7 @@ Rules, not a model:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from records.facts import EventCue, Mention
@@ -57,7 +57,7 @@ _LEADING = re.compile(
     r"After|Before|Since|Until|Besides|Despite|Like|Unlike|Beyond|Amid)\s+)+"
 )
 _HEADS_ZH = re.compile(
-    r"论坛|联席会议|会议|活动周|推介会|峰会|博览会|交流会|洽谈会|签约仪式|大会|年会|展览会|"
+    r"论坛|联席会议|会议(?!员)|活动周|推介会|峰会|博览会|交流会|洽谈会|签约仪式|大会|年会|展览会|"
     r"座谈会|合作周|经贸周|推介周|大赛|启动仪式|开幕式|沙龙|"
     r"(?<=[\u4e00-\u9fff·])周(?=$|[^\u4e00-\u9fff]|期间|在|于|的|开幕|闭幕|举行|举办|活动|系列|上|"
     r"将|正式|圆满|启动|昨日|昨天|今日|今天|明日|明天|日前|近日|前日)"  # 港澳·浙江周, not 本周
@@ -217,8 +217,14 @@ def extract_cues(
     body: str,
     reference: date | None,
     gazetteer: Gazetteer,
+    headline_kind: str | None = None,
 ) -> list[EventCue]:
-    """Every named happening, and each sentence reporting one that no named one stands for."""
+    """Every named happening, and each sentence reporting one that no named one stands for.
+
+    A named happening stands for its paragraph's unnamed ones, except for the kind the headline
+    reports when the name is of another kind ("杭州市长率团访港" over a lead saying the delegation
+    visited and attended the X交流会): the visit is reported, the gathering it attended is one
+    of its parts."""
     dateline = _dateline(body, mentions, gazetteer)
     named = {i: _named(s) for i, s in enumerate(sentences)}
     aside = {i: [n for n in spans if _in_passing(s, n, reference)] for (i, spans), s in
@@ -241,6 +247,10 @@ def extract_cues(
     found = list(cues.values())
     for index, sentence in enumerate(sentences):
         if sentence.paragraph in prominent:
+            headed = _headline_kind_cue(sentences, index, mentions, reference, gazetteer,
+                                        dateline, named[index], headline_kind, found)  # fmt: skip
+            if headed is not None:
+                found.append(headed)
             continue
         unnamed = _unnamed_cue(sentences, index, mentions, reference, gazetteer, dateline,
                                aside[index], frames.get(index, []))  # fmt: skip
@@ -358,6 +368,41 @@ def _unnamed_cue(
         date_sentence=sentences[dated[1]].text if dated else None,
         date_paragraph=sentences[dated[1]].paragraph if dated else None,
     )
+
+
+def _headline_kind_cue(
+    sentences: list[Sentence],
+    index: int,
+    mentions: list[Mention],
+    reference: date | None,
+    gazetteer: Gazetteer,
+    dateline: _Place | None,
+    names: list[_Named],
+    headline_kind: str | None,
+    found: list[EventCue],
+) -> EventCue | None:
+    """The happening of the headline's kind a sentence reports besides the named one it holds,
+    read with the names left out; only when no named happening of the paragraph is that kind."""
+    paragraph = sentences[index].paragraph
+    if headline_kind is None or any(
+        c.event_type == headline_kind for c in found if c.paragraph == paragraph
+    ):
+        return None
+    folded = sentences[index].folded.text
+    if not any(_ATTENDED.search(folded[: n.f_start]) for n in names):
+        return None  # the sentence reports the named happening itself, not a visit to it
+    cue = _unnamed_cue(sentences, index, mentions, reference, gazetteer, dateline, [], names)
+    if cue is None or cue.event_type != headline_kind:
+        return None
+    return replace(cue, within=None)
+
+
+# someone attends the named happening: what the sentence reports is their trip, the happening
+# is where it took them
+_ATTENDED = re.compile(
+    r"\b(?:attend(?:s|ed|ing)?|took part in|takes part in|joined)\s+(?:the\s+)?"
+    r"(?:[\w'’\-]+\s+){0,3}$|(?:出席|参加|参与)(?:了)?(?:在[^，。；]{0,20}(?:举行|举办|召开)的)?$"
+)
 
 
 def _frames(sentence: Sentence, span: _Named) -> bool:

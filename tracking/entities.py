@@ -24,6 +24,7 @@ from tracking.measures import CompiledMeasure, compile_measures
 _CONTEXTUAL = "\x00"  # key prefix of phrases that need their antecedent first
 _NOT_A_NAME = "\x01"  # key of phrases that block a shorter name inside them (港口 is no 港)
 _WEAK = "\x02"  # key prefix of weak aliases: attributed only when confirmed
+_NOT_A_KIND = "\x03"  # key of words that hold a kind's word without naming it (立法会议员)
 NOT_CONFIRMED = "weak alias, and the article names the entity no other way"
 SOMEONE_ELSE = "weak alias, described as someone else"
 
@@ -55,6 +56,7 @@ class Gazetteer:
         field_phrases = [(n, f.name) for f in self.fields for n in f.names]
         object.__setattr__(self, "field_matcher", PhraseMatcher(field_phrases))
         kinds = [(w, h.event_type) for h in self.happenings for w in h.words]
+        kinds += [(w, _NOT_A_KIND) for h in self.happenings for w in h.not_words]
         object.__setattr__(self, "happening_matcher", PhraseMatcher(kinds))
         names = [n for e in self.entities for n in (*e.names, *e.weak_aliases)]
         words = {w for n in names for w in fold(n).text.split()}
@@ -63,12 +65,13 @@ class Gazetteer:
 
     def happening_types(self, folded_text: str) -> list[str]:
         """The kinds of happening named in folded text, in the configured order of precedence."""
-        found = {hit.key for hit in self.happening_matcher.find(folded_text)}
+        found = {hit.key for hit in self.happening_matcher.find(folded_text)} - {_NOT_A_KIND}
         return [h.event_type for h in self.happenings if h.event_type in found]
 
     def happening_hits(self, folded_text: str) -> list[tuple[int, int, str]]:
         """Every word of a kind of happening in folded text: (start, end, kind), in text order."""
-        return [(h.start, h.end, h.key) for h in self.happening_matcher.find(folded_text)]
+        hits = self.happening_matcher.find(folded_text)
+        return [(h.start, h.end, h.key) for h in hits if h.key != _NOT_A_KIND]
 
     @property
     def fallback_kind(self) -> str | None:

@@ -11,8 +11,9 @@ its type, date, place and titles are the article's votes for the event's. Only a
 reports a dated happening as news founds an event. A report without a date of its own (an
 opinion piece, an explainer, a follow-up that says "this week") joins the event it is close to
 in a second pass, and otherwise belongs to none: it is coverage, not a happening. For such a
-report the evidence must agree: someone it shares with the event, or distinctive words of the
-event's name ("last week's innovation and cooperation forum") or few other reports have; then
+report the evidence must agree: someone it shares with the event (a listed person, or one the
+gazetteer lacks, named alike), or distinctive words of the event's name ("last week's
+innovation and cooperation forum") or few other reports have; then
 the same kind of happening, the same place and publication within days of the event all count.
 On one day, the same kind of happening at the same place is the same happening; the names of
 the happenings an article reports within its frame (the week a forum belongs to) join the
@@ -80,6 +81,7 @@ class _Profile:
     published: date | None
     terms: frozenset[str]  # distinctive words of the sentences reporting its happenings
     name_terms: frozenset[str]  # distinctive words of its happening's name
+    people: frozenset[str] = frozenset()  # people it names that the gazetteer lacks (folded)
 
 
 def _profile(article: TrackedArticle, settings: EventSettings) -> _Profile:
@@ -89,6 +91,9 @@ def _profile(article: TrackedArticle, settings: EventSettings) -> _Profile:
         for m in facts.accepted_mentions
         if m.entity_id not in settings.generic_entities
     }
+    # someone the gazetteer does not know yet (a new mayor, a delegation's leader): evidence
+    # for a report without a date of its own only (see `similarity`)
+    people = frozenset(fold(c.name).text for c in facts.candidates if c.entity_type == "person")
     figures: dict[tuple[float, str | None], float] = {}
     for f in facts.figures:
         big = f.currency is not None or f.value >= settings.small_count
@@ -101,7 +106,7 @@ def _profile(article: TrackedArticle, settings: EventSettings) -> _Profile:
     if happening is None:
         kinds = frozenset(c.event_type for c in reported)
         return _Profile(entities, figures, frozenset(), frozenset(), published, kinds, None,
-                        published, terms, frozenset())  # fmt: skip
+                        published, terms, frozenset(), people)  # fmt: skip
     cue = happening.cue
     dates = {cue.date} if cue.date is not None else set()
     dates |= {
@@ -129,7 +134,8 @@ def _profile(article: TrackedArticle, settings: EventSettings) -> _Profile:
     day = cue.date or (min(dates) if dates else published)
     name_terms = _terms(" ".join(n for n in (cue.name, cue.within) if n and not cue.generic))
     return _Profile(entities, figures, frozenset(dates), frozenset(names), day,
-                    frozenset(own_kinds), cue.place, published, terms, name_terms)  # fmt: skip
+                    frozenset(own_kinds), cue.place, published, terms, name_terms,
+                    people)  # fmt: skip
 
 
 _WORD = re.compile(r"[a-z][a-z\-]{3,}")
@@ -168,6 +174,7 @@ class _Cluster:
     kinds: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     name_terms: set[str] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)
     terms: set[str] = field(default_factory=set)
 
     def add(self, article: TrackedArticle, profile: _Profile, similarity: float) -> None:
@@ -178,6 +185,7 @@ class _Cluster:
         self.names.update(profile.names)
         self.kinds.update(profile.kinds)
         self.name_terms.update(profile.name_terms)
+        self.people.update(profile.people)
         self.terms.update(profile.terms)
         if profile.place is not None:
             self.places.add(profile.place)
@@ -218,6 +226,13 @@ def similarity(
         len(profile.terms & cluster.name_terms) >= settings.distinct_terms
         or len(profile.terms & cluster.terms & distinctive) >= settings.shared_terms
     )
+    if not profile.dates:
+        # a follow-up naming someone the gazetteer lacks (the new mayor who led the trip)
+        # shares that person with the event as it would a listed one
+        person = settings.entity_weights.get("person", 0.0)
+        unlisted = person * bool(profile.people & cluster.people)
+        score += min(unlisted, max(settings.entity_cap - shared_entities, 0.0))
+        shared_entities += unlisted
     if not profile.dates and (shared_entities > 0 or shares_terms):
         score += _undated_evidence(profile, cluster, settings)
         score += settings.undated_terms_weight * shares_terms

@@ -65,9 +65,9 @@ def extract_facts(
     )
     body_sentences = sentences(body)
     agreements = extract_agreements(body_sentences, body_mentions, gazetteer, reference)
-    cues = extract_cues(body_sentences, places, body, reference, gazetteer)
     headline = main_kind(fold(title).text, gazetteer) if title else None
     title_kind = headline[0] if headline else None
+    cues = extract_cues(body_sentences, places, body, reference, gazetteer, title_kind)
     title_mentions = [m for m in mentions if m.field == "title" and m.accepted]
     where = headline_place(title, title_mentions, gazetteer)
     happening = choose_happening(cues, title, reference, agreements, title_kind, where)

@@ -15,7 +15,8 @@ in the gazetteer (config/relevance.toml and relevance_places.toml), not a place 
   unless a government signs with it there; an exchange operator (`official_side = "hongkong"`,
   HKEX) then counts as the Hong Kong side;
 - a joint term (杭港) in a tourism, sport or court sentence (`role = "context"`) only names both
-  sides unless a government acts or a strong action is there.
+  sides unless a government acts or a strong action is there; a context word that only names an
+  organisation's trade (航空企业, "airline companies") makes no such sentence.
 """
 
 from __future__ import annotations
@@ -210,7 +211,7 @@ def read_sentence(items: tuple[Hit, ...], text: str, connectors: frozenset[str])
     """Which hits of one sentence stand for which side (see the module's docstring)."""
     first = items[0]
     in_names = tuple(f for f in items if _in_organisation_name(f, text))
-    items = tuple(f for f in items if f not in in_names)
+    items = tuple(f for f in items if f not in in_names and not _industry(f, items, text))
     government = any(f.group.actor == "government" for f in items)
     strong = any(f.group.strength == "strong" for f in items)
     context = any(f.group.role == "context" for f in items)
@@ -284,6 +285,17 @@ def _in_organisation_name(hit: Hit, text: str) -> bool:
         return False
     before, after = text[: hit.start], text[hit.end :]
     return bool(_ORGANISATION_BEFORE.search(before) or _ORGANISATION_AFTER.match(after))
+
+
+def _industry(hit: Hit, items: Sequence[Hit], text: str) -> bool:
+    """Whether a context word only says which trade an organisation is in (航空企业, "airline
+    companies"): the firms act, the sentence is not about flights or tourists."""
+    return hit.group.role == "context" and any(
+        o.group.actor == "organisation"
+        and o.start >= hit.end
+        and not text[hit.end : o.start].strip()
+        for o in items
+    )
 
 
 def _adjacent(
