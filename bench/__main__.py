@@ -12,20 +12,38 @@ import subprocess
 import sys
 from pathlib import Path
 
-BENCHMARKS = ("feeds", "fetching", "extraction", "ingest", "facts", "tracking")
+BENCHMARKS = (
+    "feeds",
+    "fetching",
+    "extraction",
+    "ingest",
+    "facts",
+    "tracking",
+    # issue 13, scale and speed (docs/benchmarks.md): each takes --quick for a smoke test
+    "ingest_speed",
+    "track_speed",
+    "digest_speed",
+    "startup",
+)
 TAKE_CORPUS = {"extraction", "facts"}
+TAKE_QUICK = {"ingest_speed", "track_speed", "digest_speed", "startup"}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, help="the shared evaluation corpus folder")
     parser.add_argument("--only", nargs="+", choices=BENCHMARKS, default=list(BENCHMARKS))
+    parser.add_argument(
+        "--quick", action="store_true", help="small sizes for the benchmarks that take --quick"
+    )
     args = parser.parse_args()
     failed = []
     for name in args.only:
         command = [sys.executable, "-m", f"bench.{name}"]
         if args.corpus is not None and name in TAKE_CORPUS:
             command += ["--corpus", str(args.corpus)]
+        if args.quick and name in TAKE_QUICK:
+            command.append("--quick")
         print(f"\n=== bench.{name} ===", flush=True)
         if subprocess.run(command, check=False).returncode != 0:
             failed.append(name)
