@@ -39,7 +39,7 @@ from records.events import Copy, DuplicateLink
 from records.facts import ArticleFacts
 from records.tracking import StoredArticle, TrackedBatch
 from tracking.assess import ArticleText, Assessment, assess
-from tracking.duplicates import link_duplicates
+from tracking.duplicates import copy_window, link_duplicates
 from tracking.event_ids import CarriedEvents, carry_ids
 from tracking.events import TrackedArticle, cluster_events
 from tracking.extraction import extract_facts
@@ -109,7 +109,8 @@ def find_duplicates(
     with closing(
         connect(settings.warehouse_path, read_only=True, wait_s=settings.warehouse_wait_s)
     ) as con:
-        known = copies_sharing_buckets(con, buckets, [a.article_id for a in batch])
+        window = copy_window((a.published_at for a in batch), _now())
+        known = copies_sharing_buckets(con, buckets, [a.article_id for a in batch], window)
     return link_duplicates(copies, known)
 
 

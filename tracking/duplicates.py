@@ -12,11 +12,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from records.events import NUM_PERM, Copy, DuplicateLink, Signature
 from tracking.folding import fold
 
+# A copy (syndicated, or the same story updated) comes out within days of its original; the
+# lookup looks this far either side of a batch's publication times, so its cost follows the
+# coverage of those weeks, not the size of the warehouse.
+COPY_WINDOW = timedelta(days=30)
 DUPLICATE_THRESHOLD = 0.5  # estimated Jaccard over shingles; different stories score near 0
 MIN_SHINGLES = 8  # below this (a headline alone) a signature says nothing about the story
 SEED = 20190613
@@ -49,6 +53,13 @@ def signature(title: str | None, body: str) -> Signature | None:
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
     minhash.update_batch([s.encode("utf-8") for s in sorted(found)])
     return Signature(kind, minhash.hashvalues.astype("<u4").tobytes())
+
+
+def copy_window(published: Iterable[datetime | None], now: datetime) -> tuple[datetime, datetime]:
+    """The publication times a batch's copies may have: `COPY_WINDOW` either side of its
+    articles' (an undated one counts as published `now`, when it is being tracked)."""
+    moments = [p or now for p in published] or [now]
+    return min(moments) - COPY_WINDOW, max(moments) + COPY_WINDOW
 
 
 def _order(copy: Copy) -> tuple[datetime, str]:

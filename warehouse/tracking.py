@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import duckdb
@@ -97,14 +97,20 @@ def articles_to_track(con: duckdb.DuckDBPyConnection, since: date | None) -> lis
 
 
 def copies_sharing_buckets(
-    con: duckdb.DuckDBPyConnection, buckets: Iterable[int], exclude: Iterable[str]
+    con: duckdb.DuckDBPyConnection,
+    buckets: Iterable[int],
+    exclude: Iterable[str],
+    between: tuple[datetime, datetime] | None = None,
 ) -> list[Copy]:
     """Stored articles in any of these LSH buckets, plus the articles they point at as originals.
 
     Every read goes by key: the bucket index (migration 006), then the articles' primary keys,
     each with the keys as a constant list (a join or a sub-query lets DuckDB scan whole tables
     instead). So a lookup reads the rows of the buckets asked for, not the warehouse
-    (tests/tracking/test_duplicate_lookup.py checks it on DuckDB's own profile).
+    (tests/tracking/test_duplicate_lookup.py checks it on DuckDB's own profile). `between`
+    keeps only the articles published (or, undated, first seen) in that window: on templated
+    coverage whole families of stories share buckets, and a batch compared with every one of
+    them costs more as the warehouse grows (issue 13's profile).
     """
     rows = con.execute(
         f"SELECT DISTINCT article_id FROM article_bands "
@@ -112,15 +118,20 @@ def copies_sharing_buckets(
         [to_json(sorted(set(buckets)))],
     ).fetchall()
     hits = sorted({str(r[0]) for r in rows} - set(exclude))
-    found = _stored_copies(con, hits)
+    found = _stored_copies(con, hits, between)
     originals = sorted({c.duplicate_of for c in found if c.duplicate_of} - set(hits))
     return sorted(found + _stored_copies(con, originals), key=lambda c: c.article_id)
 
 
-def _stored_copies(con: duckdb.DuckDBPyConnection, ids: Sequence[str | None]) -> list[Copy]:
-    """The tracked articles with these ids that have a signature."""
+def _stored_copies(
+    con: duckdb.DuckDBPyConnection,
+    ids: Sequence[str | None],
+    between: tuple[datetime, datetime] | None = None,
+) -> list[Copy]:
+    """The tracked articles with these ids that have a signature (and fall `between`)."""
     if not ids:
         return []
+    start, end = between or (datetime.min.replace(tzinfo=UTC), datetime.max.replace(tzinfo=UTC))
     result = con.execute(
         f"""
         WITH a AS MATERIALIZED (
@@ -132,8 +143,9 @@ def _stored_copies(con: duckdb.DuckDBPyConnection, ids: Sequence[str | None]) ->
         )
         SELECT a.article_id, a.published_at, a.duplicate_of, t.shingling, t.signature
         FROM a JOIN t USING (article_id)
+        WHERE coalesce(a.published_at, ?::TIMESTAMPTZ) BETWEEN ?::TIMESTAMPTZ AND ?::TIMESTAMPTZ
         """,
-        [to_json(ids), to_json(ids)],
+        [to_json(ids), to_json(ids), start, start, end],
     )
     return [
         Copy(

@@ -11,7 +11,7 @@ import json
 import random
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -20,6 +20,7 @@ from records.articles import ArticleRecord, ArticleVersion
 from records.events import NUM_PERM, ROWS, Signature
 from records.relevance import Relevance
 from records.tracking import TrackedBatch
+from tracking.duplicates import COPY_WINDOW, copy_window
 from warehouse.articles import upsert_articles
 from warehouse.db import open_warehouse
 from warehouse.tracking import copies_sharing_buckets, store_batch
@@ -40,11 +41,17 @@ def half_copy(original: Signature, rng: random.Random) -> Signature:
     return Signature("word5", original.values[:keep] + other[keep:])
 
 
-def store(con: duckdb.DuckDBPyConnection, signatures: dict[str, Signature]) -> None:
+def store(
+    con: duckdb.DuckDBPyConnection,
+    signatures: dict[str, Signature],
+    published: dict[str, datetime] | None = None,
+) -> None:
+    """Store articles with these signatures, published at AT unless `published` says otherwise."""
+    when = published or {}
     versions = [
         ArticleVersion(
             ArticleRecord(url=f"https://news.example/{i}", canonical_url=f"https://news.example/{i}",
-                          parser="test", title=i, body=("text",), published_at=AT),
+                          parser="test", title=i, body=("text",), published_at=when.get(i, AT)),
             "test",
             AT,
         )
@@ -143,3 +150,25 @@ def test_the_lookup_reads_only_the_rows_of_the_buckets_asked_for(tmp_path: Path)
     for table, kind, rows in profiled.reads:
         assert kind == "Index Scan", (table, kind)
         assert rows <= shared, (table, rows)  # of 60,000 bands and 1,500 articles
+
+
+def test_only_copies_published_within_the_window_of_the_batch_are_looked_up(
+    tmp_path: Path,
+) -> None:
+    rng = random.Random(14)
+    target = random_signature(rng)
+    stored = {"same-week": half_copy(target, rng), "months-before": half_copy(target, rng)}
+    published = {"same-week": AT - timedelta(days=3), "months-before": AT - timedelta(days=90)}
+    window = copy_window([AT], AT)
+    assert window == (AT - COPY_WINDOW, AT + COPY_WINDOW)
+    with closing(open_warehouse(tmp_path / "w.duckdb")) as con:
+        store(con, stored, published)
+        found = copies_sharing_buckets(con, target.buckets(), [], window)
+        everything = copies_sharing_buckets(con, target.buckets(), [])
+    assert [c.signature for c in found] == [stored["same-week"]]
+    assert len(everything) == 2  # without a window, both
+
+
+def test_an_undated_article_looks_for_copies_around_the_time_it_is_tracked() -> None:
+    now = AT + timedelta(days=400)
+    assert copy_window([None, AT], now) == (AT - COPY_WINDOW, now + COPY_WINDOW)
