@@ -114,7 +114,7 @@ class ComputeSettings(BaseModel):
     """Where a run's CPU work (parsing pages) goes, while the run itself fetches and writes.
 
     `auto` parses in a pool of worker processes when a run has at least `processes_from_pages`
-    pages to parse and the machine more than one core, else in a thread beside the fetching: a
+    pages to parse and the machine three cores or more, else in a thread beside the fetching: a
     worker process costs a few seconds to start, more than parsing an hourly run's few pages.
     `dask` sends the parse batches to a Dask cluster: the one at `dask_address`, or a local one
     of `workers` processes.

@@ -9,7 +9,9 @@ is what a runner takes:
   shares the interpreter's lock with them.
 - `processes`: Prefect's `ProcessPoolTaskRunner`, `workers` processes (one per core but one: the
   run's own process fetches and stores). Each worker costs a few seconds to start (Python, Prefect,
-  the parsers), so `auto` picks it only for runs with many pages.
+  the parsers), so `auto` picks it only for runs with many pages, on three cores or more: on two,
+  one worker beside the run's own busy process parsed 2,000 pages slower than a thread did (87 s
+  against 70 s, bench.ingest_speed) and took 265 MB more.
 - `dask`: prefect-dask's `DaskTaskRunner`, on the cluster at `dask_address` or on a local cluster
   of `workers` processes. The workers must reach the Prefect API the run uses (PREFECT_API_URL)
   and have this project installed.
@@ -34,12 +36,15 @@ def cores() -> int:
     return os.cpu_count() or 1
 
 
+MIN_CORES_FOR_PROCESSES = 3  # at least two workers beside the run's own process
+
+
 def chosen_runner(compute: ComputeSettings, pages: int) -> Runner:
     """The runner for a run with `pages` to parse: the one settings name, or `auto`'s choice."""
     if compute.task_runner != "auto":
         return compute.task_runner
     many = pages >= compute.processes_from_pages
-    return "processes" if many and cores() > 1 else "threads"
+    return "processes" if many and cores() >= MIN_CORES_FOR_PROCESSES else "threads"
 
 
 def workers(compute: ComputeSettings) -> int:

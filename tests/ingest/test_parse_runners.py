@@ -14,7 +14,7 @@ from pytest_httpserver import HTTPServer
 from config.settings import ComputeSettings
 from flows.ingest import ingest
 from flows.reports import IngestReport
-from flows.runners import chosen_runner, cores
+from flows.runners import MIN_CORES_FOR_PROCESSES, chosen_runner
 from tests.ingest.conftest import read_rows
 from tests.ingest.test_ingest_flow import SOURCES, serve
 from tests.settings_helpers import settings_at
@@ -45,10 +45,15 @@ def ingest_with(
     return asyncio.run(flow), warehouse
 
 
-def test_auto_parses_in_a_thread_until_a_run_has_many_pages() -> None:
+def test_auto_takes_a_process_pool_only_for_many_pages_on_three_cores_or_more(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     compute = ComputeSettings(processes_from_pages=200)
+    monkeypatch.setattr("flows.runners.cores", lambda: 8)
     assert chosen_runner(compute, 199) == "threads"
-    assert chosen_runner(compute, 200) == ("processes" if cores() > 1 else "threads")
+    assert chosen_runner(compute, 200) == "processes"
+    monkeypatch.setattr("flows.runners.cores", lambda: MIN_CORES_FOR_PROCESSES - 1)
+    assert chosen_runner(compute, 10_000) == "threads"  # one worker beside the run: no gain
 
 
 def test_a_runner_named_in_settings_is_used_whatever_the_run_size() -> None:
