@@ -5,26 +5,18 @@ placed in the district's city, with the district as detail. Every text here is o
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
 from config.knowledge import EventSettings
 from records.events import Event
-from tests.tracking.config_helpers import events_from
 from tracking.duplicates import signature
 from tracking.entities import Gazetteer
 from tracking.events import TrackedArticle, cluster_events
 from tracking.extraction import extract_facts
 
-ROOT = Path(__file__).resolve().parents[2]
 HKT = timezone(timedelta(hours=8))
 PUBLISHED = datetime(2024, 5, 22, 9, tzinfo=HKT)
-
-
-@pytest.fixture(scope="module")
-def settings() -> EventSettings:
-    return events_from(ROOT / "config")
 
 
 def event_of(gazetteer: Gazetteer, settings: EventSettings, title: str, body: str,

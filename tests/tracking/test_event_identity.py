@@ -19,8 +19,9 @@ import pytest
 from config.knowledge import EventSettings
 from records.events import Copy, Event
 from records.tracking import TrackedBatch
-from tests.tracking.config_helpers import events_from, relevance_from
-from tracking.duplicates import link_duplicates, signature
+from tests.tracking.config_helpers import relevance_from
+from tests.tracking.tracked import article
+from tracking.duplicates import link_duplicates
 from tracking.entities import Gazetteer
 from tracking.event_ids import carry_ids
 from tracking.events import TrackedArticle, cluster_events, founds_events
@@ -31,23 +32,6 @@ from warehouse.tracking import store_batch
 
 ROOT = Path(__file__).resolve().parents[2]
 HKT = timezone(timedelta(hours=8))
-
-
-@pytest.fixture(scope="module")
-def settings() -> EventSettings:
-    return events_from(ROOT / "config")
-
-
-def article(
-    gazetteer: Gazetteer,
-    article_id: str,
-    published: datetime,
-    title: str,
-    body: str,
-    language: str = "en",
-) -> TrackedArticle:
-    facts = extract_facts(title, body, language, published, gazetteer)
-    return TrackedArticle(article_id, published, language, title, facts, signature(title, body))
 
 
 def events_of(articles: Sequence[TrackedArticle], settings: EventSettings) -> list[Event]:

@@ -18,36 +18,14 @@ import pytest
 from config.knowledge import EventSettings
 from records.events import Event, EventPart
 from records.tracking import TrackedBatch
-from tests.tracking.config_helpers import events_from
-from tracking.duplicates import signature
+from tests.tracking.tracked import article
 from tracking.entities import Gazetteer
 from tracking.events import TrackedArticle, cluster_events
 from tracking.extraction import extract_facts
 from warehouse.db import open_warehouse
 from warehouse.tracking import store_batch
 
-ROOT = Path(__file__).resolve().parents[2]
 HKT = timezone(timedelta(hours=8))
-
-
-@pytest.fixture(scope="module")
-def settings() -> EventSettings:
-    return events_from(ROOT / "config")
-
-
-def article(
-    gazetteer: Gazetteer,
-    article_id: str,
-    published: datetime,
-    title: str,
-    body: str,
-    language: str = "en",
-    duplicate_of: str | None = None,
-) -> TrackedArticle:
-    facts = extract_facts(title, body, language, published, gazetteer)
-    return TrackedArticle(
-        article_id, published, language, title, facts, signature(title, body), duplicate_of
-    )
 
 
 def one_event(articles: Sequence[TrackedArticle], settings: EventSettings) -> Event:

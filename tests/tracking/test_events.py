@@ -12,7 +12,6 @@ import pytest
 from config.knowledge import EventSettings
 from records.events import Event
 from records.facts import EVENT_TYPES
-from tests.tracking.config_helpers import events_from
 from tracking.duplicates import signature
 from tracking.entities import Gazetteer
 from tracking.events import TrackedArticle, cluster_events, founds_events
@@ -20,11 +19,6 @@ from tracking.extraction import extract_facts
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELLED = ROOT / "bench" / "data" / "tracking_labelled.jsonl"
-
-
-@pytest.fixture(scope="module")
-def settings() -> EventSettings:
-    return events_from(ROOT / "config")
 
 
 @pytest.fixture(scope="module")

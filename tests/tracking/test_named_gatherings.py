@@ -4,31 +4,16 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
 from config.knowledge import EventSettings
-from tests.tracking.config_helpers import events_from
-from tracking.duplicates import signature
+from tests.tracking.tracked import article
 from tracking.entities import Gazetteer
-from tracking.events import TrackedArticle, cluster_events
-from tracking.extraction import extract_facts
+from tracking.events import cluster_events
 from tracking.folding import fold
 
-ROOT = Path(__file__).resolve().parents[2]
 HKT = timezone(timedelta(hours=8))
-
-
-@pytest.fixture(scope="module")
-def settings() -> EventSettings:
-    return events_from(ROOT / "config")
-
-
-def article(gazetteer: Gazetteer, key: str, published: datetime, title: str, body: str,
-            language: str) -> TrackedArticle:  # fmt: skip
-    facts = extract_facts(title, body, language, published, gazetteer)
-    return TrackedArticle(key, published, language, title, facts, signature(title, body))
 
 
 @pytest.mark.parametrize(

@@ -5,27 +5,19 @@ one still being prepared or that guests are invited to. Every text here is our o
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
 from config.knowledge import EventSettings
-from tests.tracking.config_helpers import events_from
 from tracking.duplicates import signature
 from tracking.entities import Gazetteer
 from tracking.events import TrackedArticle, cluster_events
 from tracking.extraction import extract_facts
 
-ROOT = Path(__file__).resolve().parents[2]
 HKT = timezone(timedelta(hours=8))
 PUBLISHED = datetime(2024, 5, 22, 9, tzinfo=HKT)  # a Wednesday: "on Tuesday" is May 21
 PROMOTION = "A Hangzhou delegation held an investment promotion in Hong Kong on Tuesday"
 PROMOTION_ZH = "5月21日，杭州市代表团在香港举办推介会"
-
-
-@pytest.fixture(scope="module")
-def settings() -> EventSettings:
-    return events_from(ROOT / "config")
 
 
 def reported(
