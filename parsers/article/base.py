@@ -55,6 +55,24 @@ class Page:
     def __init__(self, url: str, html: str) -> None:
         self.url = url
         self.html = html
+        self._selected: dict[str, list[Tag]] = {}
+        self._first: dict[str, Tag | None] = {}
+
+    def select(self, selector: str) -> list[Tag]:
+        """The elements matching a CSS selector, found once per page: soupsieve matches in
+        Python, element by element over the whole tree, and a parser asking for the same blocks
+        from two getters (a date and a byline) paid twice. Parsers never change the shared tree
+        (they clean copies), so what was found stays true."""
+        if selector not in self._selected:
+            self._selected[selector] = [t for t in self.soup.select(selector) if isinstance(t, Tag)]
+        return self._selected[selector]
+
+    def select_one(self, selector: str) -> Tag | None:
+        """The first element matching a CSS selector, found once per page (see `select`)."""
+        if selector not in self._first:
+            found = self.soup.select_one(selector)
+            self._first[selector] = found if isinstance(found, Tag) else None
+        return self._first[selector]
 
     @property
     def host(self) -> str:
@@ -111,7 +129,7 @@ def select_one(root: Tag, selector: str | None) -> Tag | None:
 
 def find(page: Page, selector: str | None) -> Tag | None:
     """`select_one` on the page's soup, without building the soup when there is no selector."""
-    return select_one(page.soup, selector) if selector else None
+    return page.select_one(selector) if selector else None
 
 
 def element_text(element: Tag) -> str:
@@ -215,7 +233,7 @@ class ArticleParser:
 
     def get_authors(self, page: Page) -> tuple[str, ...]:
         if self.author_selector:
-            found = [element_text(el) for el in page.soup.select(self.author_selector)]
+            found = [element_text(el) for el in page.select(self.author_selector)]
             authors = split_authors(t for t in found if t)
             if authors:
                 return authors

@@ -45,10 +45,10 @@ class ChinaDailyLegacy(ArticleParser):
     title_has_section = True  # "Headline - China - Chinadaily.com.cn"
 
     def matches(self, page: Page) -> bool:
-        return page.soup.select_one("#Title_e") is not None and super().matches(page)
+        return page.select_one("#Title_e") is not None and super().matches(page)
 
     def info_line(self, page: Page) -> str:
-        found = page.soup.select_one(self.published_selector or "")
+        found = page.select_one(self.published_selector or "")
         return element_text(found) if found is not None else ""
 
     def get_authors(self, page: Page) -> tuple[str, ...]:
@@ -76,7 +76,7 @@ class ChinaDailyEnglish(ChinaDailyLegacy):
     title_has_section = False  # "Headline - Chinadaily.com.cn"
 
     def matches(self, page: Page) -> bool:
-        return page.soup.select_one(".lft_art, .main_art") is not None and ArticleParser.matches(
+        return page.select_one(".lft_art, .main_art") is not None and ArticleParser.matches(
             self, page
         )
 
@@ -99,10 +99,10 @@ class ChinaDailyChinese(ArticleParser):
     title_suffixes = SITE_NAMES
 
     def matches(self, page: Page) -> bool:
-        return page.soup.select_one(self.title_selector or "") is not None and super().matches(page)
+        return page.select_one(self.title_selector or "") is not None and super().matches(page)
 
     def info_blocks(self, page: Page) -> list[str]:
-        return [element_text(el) for el in page.soup.select(".fenx .xinf-le, .xinf-le")]
+        return [element_text(el) for el in page.select(".xinf-le")]  # in .fenx or not
 
     def get_published(self, page: Page) -> datetime | None:
         for block in self.info_blocks(page):
