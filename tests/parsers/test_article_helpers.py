@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from parsers.article.authors import split_authors
 from parsers.article.boilerplate import (
+    cjk_ratio,
     drop_author_bio,
     is_boilerplate,
     is_caption,
@@ -233,3 +236,12 @@ def test_drop_author_bio_takes_only_a_closing_line_introducing_an_author(
     body: tuple[str, ...], authors: tuple[str, ...], kept: tuple[str, ...] | None
 ) -> None:
     assert drop_author_bio(body, authors) == (body if kept is None else kept)
+
+
+@given(st.text())
+def test_the_cjk_share_counts_ideographs_among_the_characters_that_are_not_space(
+    text: str,
+) -> None:
+    shown = [c for c in text if not c.isspace()]
+    ideographs = [c for c in shown if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"]
+    assert cjk_ratio(text) == (len(ideographs) / len(shown) if shown else 0.0)
