@@ -401,6 +401,43 @@ def test_a_run_that_crashes_while_storing_is_picked_up_by_the_next(
     assert third.counts.feeds_not_modified == 1
 
 
+@pytest.mark.prefect
+def test_a_page_that_cannot_be_stored_costs_only_itself(
+    prefect_harness: None,
+    loopback_settings: str,
+    httpserver: HTTPServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The batch's store fails on one page no check foresaw; stored page by page, the batch
+    loses that page alone, recorded as a `store` error naming it."""
+    serve(httpserver)
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.toml").write_text(loopback_settings, "utf-8")
+    sources = tmp_path / "sources.toml"
+    feed = httpserver.url_for("/feeds/greater-china.xml")
+    sources.write_text(f'[[source]]\nid = "radio"\nname = "R"\nkind = "rss"\nurl = "{feed}"\n')
+    warehouse = tmp_path / "w.duckdb"
+    real_upsert = upsert_articles
+
+    def refuse_park(con: duckdb.DuckDBPyConnection, versions: list[ArticleVersion]) -> UpsertCounts:
+        if any(v.record.url.endswith("/hz-hk-park.htm") for v in versions):
+            raise ValueError("a value no check foresaw (simulated)")
+        return real_upsert(con, versions)
+
+    monkeypatch.setattr("flows.ingest.upsert_articles", refuse_park)
+    flow = ingest(settings=settings_at(config, warehouse), sources_file=sources, force=True)
+    report = asyncio.run(flow)
+
+    stored = read_rows(warehouse, "SELECT url FROM v_articles WHERE url LIKE 'http://%'")
+    errors = read_rows(warehouse, "SELECT url, error FROM v_ingest_errors WHERE stage = 'store'")
+    assert report.status == "completed"
+    assert len(stored) == 1 and str(stored[0][0]).endswith("/plenary.htm")  # the batch's other page
+    assert [str(url).rsplit("/", 1)[-1] for url, _ in errors] == ["hz-hk-park.htm"]
+    assert "simulated" in str(errors[0][1])
+
+
 def test_a_source_is_polled_again_only_after_its_interval(
     prefect_harness: None, loopback_settings: str, httpserver: HTTPServer, tmp_path: Path
 ) -> None:
