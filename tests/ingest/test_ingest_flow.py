@@ -353,6 +353,36 @@ def test_no_connection_is_left_open_after_a_run(runs: Runs) -> None:
     assert opened.returncode == 0, opened.stderr
 
 
+@dataclass
+class OneFeed:
+    """A config folder, a sources file with one RSS source ("radio") on the loopback site's
+    Greater China feed, and a warehouse path; `run` ingests it."""
+
+    config: Path
+    sources: Path
+    warehouse: Path
+
+    def run(self, force: bool = False, source_ids: list[str] | None = None) -> IngestReport:
+        settings = settings_at(self.config, self.warehouse)
+        flow = ingest(settings=settings, sources_file=self.sources, force=force,
+                      source_ids=source_ids)  # fmt: skip
+        return asyncio.run(flow)
+
+
+def one_feed(server: HTTPServer, loopback_settings: str, root: Path, extra: str = "") -> OneFeed:
+    """The loopback site served, and one source on its feed (`extra`: more of its keys)."""
+    serve(server)
+    config = root / "config"
+    config.mkdir()
+    (config / "settings.toml").write_text(loopback_settings, "utf-8")
+    sources = root / "sources.toml"
+    feed = server.url_for("/feeds/greater-china.xml")
+    sources.write_text(
+        f'[[source]]\nid = "radio"\nname = "R"\nkind = "rss"\nurl = "{feed}"\n{extra}'
+    )
+    return OneFeed(config, sources, root / "w.duckdb")
+
+
 def test_a_run_that_crashes_while_storing_is_picked_up_by_the_next(
     prefect_harness: None,
     loopback_settings: str,
@@ -360,18 +390,8 @@ def test_a_run_that_crashes_while_storing_is_picked_up_by_the_next(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    serve(httpserver)
-    config = tmp_path / "config"
-    config.mkdir()
-    (config / "settings.toml").write_text(loopback_settings, "utf-8")
-    sources = tmp_path / "sources.toml"
-    feed = httpserver.url_for("/feeds/greater-china.xml")
-    sources.write_text(f'[[source]]\nid = "radio"\nname = "R"\nkind = "rss"\nurl = "{feed}"\n')
-    warehouse = tmp_path / "w.duckdb"
-
-    def run(force: bool = False) -> IngestReport:
-        flow = ingest(settings=settings_at(config, warehouse), sources_file=sources, force=force)
-        return asyncio.run(flow)
+    site = one_feed(httpserver, loopback_settings, tmp_path)
+    run, warehouse = site.run, site.warehouse
 
     real_upsert = upsert_articles
 
@@ -411,14 +431,8 @@ def test_a_page_that_cannot_be_stored_costs_only_itself(
 ) -> None:
     """The batch's store fails on one page no check foresaw; stored page by page, the batch
     loses that page alone, recorded as a `store` error naming it."""
-    serve(httpserver)
-    config = tmp_path / "config"
-    config.mkdir()
-    (config / "settings.toml").write_text(loopback_settings, "utf-8")
-    sources = tmp_path / "sources.toml"
-    feed = httpserver.url_for("/feeds/greater-china.xml")
-    sources.write_text(f'[[source]]\nid = "radio"\nname = "R"\nkind = "rss"\nurl = "{feed}"\n')
-    warehouse = tmp_path / "w.duckdb"
+    site = one_feed(httpserver, loopback_settings, tmp_path)
+    warehouse = site.warehouse
     real_upsert = upsert_articles
 
     def refuse_park(con: duckdb.DuckDBPyConnection, versions: list[ArticleVersion]) -> UpsertCounts:
@@ -427,8 +441,7 @@ def test_a_page_that_cannot_be_stored_costs_only_itself(
         return real_upsert(con, versions)
 
     monkeypatch.setattr("flows.ingest.upsert_articles", refuse_park)
-    flow = ingest(settings=settings_at(config, warehouse), sources_file=sources, force=True)
-    report = asyncio.run(flow)
+    report = site.run(force=True)
 
     stored = read_rows(warehouse, "SELECT url FROM v_articles WHERE url LIKE 'http://%'")
     errors = read_rows(warehouse, "SELECT url, error FROM v_ingest_errors WHERE stage = 'store'")
@@ -441,22 +454,7 @@ def test_a_page_that_cannot_be_stored_costs_only_itself(
 def test_a_source_is_polled_again_only_after_its_interval(
     prefect_harness: None, loopback_settings: str, httpserver: HTTPServer, tmp_path: Path
 ) -> None:
-    serve(httpserver)
-    config = tmp_path / "config"
-    config.mkdir()
-    (config / "settings.toml").write_text(loopback_settings, "utf-8")
-    sources = tmp_path / "sources.toml"
-    feed = httpserver.url_for("/feeds/greater-china.xml")
-    sources.write_text(
-        f'[[source]]\nid = "radio"\nname = "R"\nkind = "rss"\nurl = "{feed}"\n'
-        "poll_interval_minutes = 60\n"
-    )
-    warehouse = tmp_path / "w.duckdb"
-
-    def run(source_ids: list[str] | None = None, force: bool = False) -> IngestReport:
-        flow = ingest(settings=settings_at(config, warehouse), sources_file=sources, force=force,
-                      source_ids=source_ids)  # fmt: skip
-        return asyncio.run(flow)
+    run = one_feed(httpserver, loopback_settings, tmp_path, "poll_interval_minutes = 60\n").run
 
     first = run()
     feed_requests = sum(1 for r, _ in httpserver.log if r.path == "/feeds/greater-china.xml")
