@@ -516,7 +516,9 @@ def evaluate(data: Path, config_dir: Path | None = None) -> Scores:
     start = time.perf_counter()
     events, links = group_events(kept, assessments, event_settings, reference)
     grouping_seconds = time.perf_counter() - start
-    no_window = event_settings.model_copy(update={"window_days": NO_WINDOW_DAYS})
+    no_window = event_settings.model_copy(
+        update={"window_days": NO_WINDOW_DAYS, "span_days": NO_WINDOW_DAYS}
+    )
     unwindowed, _ = group_events(kept, assessments, no_window, reference)
 
     gold = {a.article.article_id: a.event for a in labelled if a.event is not None}

@@ -261,6 +261,7 @@ class EventSettings(_Model):
     """How similar an article must be to an event, and what each kind of overlap is worth."""
 
     window_days: int = Field(gt=0, le=3660)
+    span_days: int = Field(gt=0, le=3660)  # the dates one happening's reports give, first to last
     threshold: float
     entity_weights: dict[str, float]  # by entity type: person, organization, place
     generic_entities: frozenset[str]  # named by nearly every relevant article: no evidence
@@ -275,6 +276,7 @@ class EventSettings(_Model):
     # dated the same day as the event: the same kind of happening, and at the same place
     same_day_kind_weight: float = Field(ge=0, le=100)
     same_day_place_weight: float = Field(ge=0, le=100)
+    same_day_venue_weight: float = Field(ge=0, le=100)  # dated the same day at the same venue
     # a report without a date of its own that shares someone (or distinctive words) with an event
     undated_kind_weight: float = Field(ge=0, le=100)  # the same kind of happening
     undated_place_weight: float = Field(ge=0, le=100)  # at the same place

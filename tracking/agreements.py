@@ -31,7 +31,8 @@ from tracking.text_dates import is_planned, nearby_date
 _MOU = r"memorand(?:um|a|ums)(?: of understanding)?|mous?|备忘录"
 AGREEMENT_TERM = re.compile(
     rf"\b(?:{_MOU}|(?:co-?operation |framework )?agreements?|accords?|deals?|contracts?|pacts?|"
-    r"letters? of intent)\b|备忘录|框架协议|合作协议|协议|合同|意向书|协定|合作项目|签约项目"
+    r"letters? of intent|(?:co-?operation|investment|joint) projects?)\b|"
+    r"备忘录|框架协议|合作协议|协议|合同|意向书|协定|合作项目|签约项目"
 )
 SIGNING = re.compile(
     r"\b(?:sign(?:s|ed|ing)?|inked|inks|seal(?:s|ed)?|concluded|struck|penned|"

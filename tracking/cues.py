@@ -490,9 +490,17 @@ def _rank(gazetteer: Gazetteer, kind: str) -> int:
     return kinds.index(kind) if kind in kinds else -1  # a signing first
 
 
+_SIGNING_HEAD = re.compile(r"(?:签约|签署)仪式$|\bsigning ceremony$")
+
+
 def _name_type(name: str, gazetteer: Gazetteer) -> str:
-    """The kind a happening's name says; a name of no listed kind is a gathering's."""
-    kind = main_kind(fold(name).text, gazetteer)
+    """The kind a happening's name says; a name of no listed kind is a gathering's. A name
+    holding a signing is a gathering's too (a forum's signing session is the forum's), unless
+    the signing is what it names (杭港合作项目集中签约仪式: a signing ceremony)."""
+    folded = fold(name).text
+    if _SIGNING_HEAD.search(folded):
+        return "agreement_signing"
+    kind = main_kind(folded, gazetteer)
     return kind[0] if kind is not None and kind[0] != "agreement_signing" else _NO_NAMED_TYPE
 
 

@@ -82,6 +82,7 @@ class _Profile:
     terms: frozenset[str]  # distinctive words of the sentences reporting its happenings
     name_terms: frozenset[str]  # distinctive words of its happening's name
     people: frozenset[str] = frozenset()  # people it names that the gazetteer lacks (folded)
+    venue: str | None = None  # the building or district inside `place` where it happened
 
 
 def _profile(article: TrackedArticle, settings: EventSettings) -> _Profile:
@@ -135,7 +136,7 @@ def _profile(article: TrackedArticle, settings: EventSettings) -> _Profile:
     name_terms = _terms(" ".join(n for n in (cue.name, cue.within) if n and not cue.generic))
     return _Profile(entities, figures, frozenset(dates), frozenset(names), day,
                     frozenset(own_kinds), cue.place, published, terms, name_terms,
-                    people)  # fmt: skip
+                    people, cue.place_detail)  # fmt: skip
 
 
 _WORD = re.compile(r"[a-z][a-z\-]{3,}")
@@ -173,6 +174,7 @@ class _Cluster:
     days: list[date] = field(default_factory=list)
     kinds: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
+    venues: set[str] = field(default_factory=set)
     name_terms: set[str] = field(default_factory=set)
     people: set[str] = field(default_factory=set)
     terms: set[str] = field(default_factory=set)
@@ -189,6 +191,8 @@ class _Cluster:
         self.terms.update(profile.terms)
         if profile.place is not None:
             self.places.add(profile.place)
+        if profile.venue is not None:
+            self.venues.add(profile.venue)
         if profile.day is not None:
             self.days.append(profile.day)
 
@@ -196,6 +200,18 @@ class _Cluster:
         if day is None or not self.days:
             return True
         return min(self.days) - window <= day <= max(self.days) + window
+
+    def spans(self, dates: frozenset[date], span: timedelta) -> bool:
+        """Whether the event's reported dates and these still lie within `span` of each other.
+
+        One happening lasts days, not months: a window around every member alone lets events
+        ten days apart chain through shared officials into one event that grows with the
+        warehouse (issue 13's tracking runs: 428 reports of four months in one event).
+        """
+        if not dates or not self.dates:
+            return True
+        found = self.dates | dates
+        return max(found) - min(found) <= span
 
 
 def similarity(
@@ -250,8 +266,12 @@ def similarity(
 
 
 def _same_happening(profile: _Profile, cluster: _Cluster, settings: EventSettings) -> float:
-    """On the same day, the same kind of happening at the same place is the same happening."""
+    """On the same day, the same kind of happening at the same place is the same happening; and
+    what one venue holds on one day is, for this tracker's two cities, one happening, however
+    differently its reports name or type it (a signing ceremony, the forum it closed)."""
     score = 0.0
+    if profile.venue is not None and profile.venue in cluster.venues:
+        score += settings.same_day_venue_weight
     if profile.kinds & cluster.kinds:
         score += settings.same_day_kind_weight
         if profile.place is not None and profile.place in cluster.places:
@@ -329,8 +349,9 @@ def _closest(
     distinctive: frozenset[str],
 ) -> tuple[float, int] | None:
     best: tuple[float, int] | None = None
+    span = timedelta(days=settings.span_days)
     for index, cluster in enumerate(clusters):
-        if not cluster.near(profile.day, window):
+        if not cluster.near(profile.day, window) or not cluster.spans(profile.dates, span):
             continue
         score = similarity(profile, article, cluster, settings, distinctive)
         if score >= settings.threshold and (best is None or score > best[0]):

@@ -1,0 +1,137 @@
+"""Venues are where a happening is held, never what it is; a signing ceremony is a signing; one
+event is one happening, however many officials its neighbours share; principal officials are
+Hong Kong's side. Every text here is our own, written to reproduce a pattern met in coverage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from config.knowledge import EventSettings
+from records.events import Event
+from tests.tracking.config_helpers import relevance_from
+from tests.tracking.tracked import article
+from tracking.entities import Gazetteer
+from tracking.events import TrackedArticle, cluster_events
+from tracking.extraction import extract_facts
+from tracking.relevance import score_article
+
+HKT = timezone(timedelta(hours=8))
+CONFIG = Path(__file__).resolve().parents[2] / "config"
+
+
+def events_of(articles: Sequence[TrackedArticle], settings: EventSettings) -> list[Event]:
+    return cluster_events(articles, settings, date(2027, 12, 31))
+
+
+SIGNING_EN = (
+    "Financial Secretary Paul Chan and Hangzhou Party secretary Liu Jie today witnessed the "
+    "signing of 18 co-operation projects between Hangzhou and Hong Kong at the Hong Kong "
+    "Convention and Exhibition Centre.\n\nThe projects span green finance and biomedicine."
+)
+SIGNING_ZH = (
+    "1月19日，杭港合作项目集中签约仪式在香港会议展览中心举行。杭州市委书记刘捷、香港特区政府财政司司长"
+    "陈茂波出席并见证签约，现场签约18个项目。"
+)
+JAN_19 = datetime(2027, 1, 19, 20, tzinfo=HKT)
+
+
+def test_a_venue_named_for_exhibitions_types_and_names_nothing(gazetteer: Gazetteer) -> None:
+    """The Convention and Exhibition Centre is where the signing was held: the happening is a
+    signing placed in Hong Kong with the venue as its detail, and no exhibition or conference
+    is read from the building's name."""
+    facts = extract_facts("Hangzhou-Hong Kong projects signed", SIGNING_EN, "en", JAN_19,
+                          gazetteer)  # fmt: skip
+    assert facts.happening is not None
+    cue = facts.happening.cue
+    assert (cue.event_type, cue.place, cue.place_detail) == (
+        "agreement_signing",
+        "Hong Kong",
+        "Hong Kong Convention and Exhibition Centre",
+    )
+    assert not [c for c in facts.cues if c.event_type in ("expo", "conference")]
+
+
+def test_a_ceremony_named_for_its_signings_is_a_signing(gazetteer: Gazetteer) -> None:
+    """杭港合作项目集中签约仪式 names a signing ceremony, not a gathering of no listed kind."""
+    facts = extract_facts("杭港合作项目在港集中签约", SIGNING_ZH, "zh-Hans",
+                          JAN_19 + timedelta(hours=11), gazetteer)  # fmt: skip
+    assert facts.happening is not None
+    assert facts.happening.cue.event_type == "agreement_signing"
+    assert facts.happening.cue.place_detail == "Hong Kong Convention and Exhibition Centre"
+
+
+def test_english_and_chinese_reports_of_one_signing_are_one_signing_event(
+    gazetteer: Gazetteer, settings: EventSettings
+) -> None:
+    """The officials are known in both scripts (Paul Chan / 陈茂波, Liu Jie / 刘捷), so the two
+    reports of the day's signing at the venue are one event."""
+    english = article(gazetteer, "en", JAN_19, "FS witnesses signing of Hangzhou projects",
+                      SIGNING_EN)  # fmt: skip
+    chinese = article(gazetteer, "zh", JAN_19 + timedelta(hours=11), "杭港合作项目在港集中签约",
+                      SIGNING_ZH, "zh-Hans")  # fmt: skip
+    (event,) = events_of([english, chinese], settings)
+    assert (event.event_type, event.event_date, event.place) == (
+        "agreement_signing",
+        date(2027, 1, 19),
+        "Hong Kong",
+    )
+    assert event.place_detail == "Hong Kong Convention and Exhibition Centre"
+
+
+def _forum(day: date, n: int) -> str:
+    return (
+        f"The {n}th Hangzhou-Hong Kong Digital Economy Forum opened in Hangzhou on "
+        f"{day:%B} {day.day}, {day.year}. Hong Kong's Secretary for Commerce and Economic "
+        "Development Algernon Yau and Hangzhou Mayor Yao Gaoyuan addressed about 300 guests "
+        "from both cities."
+    )
+
+
+def test_happenings_a_fortnight_apart_never_chain_into_one_event(
+    gazetteer: Gazetteer, settings: EventSettings
+) -> None:
+    """Three forums nine days apart share their speakers, their words and their cities: each is
+    within the window of the one before, yet one happening's reported dates lie within
+    `span_days`, so each is its own event instead of one event growing without end."""
+    days = [date(2027, 3, 1) + timedelta(days=9 * k) for k in range(3)]
+    at = [datetime(d.year, d.month, d.day, 20, tzinfo=HKT) for d in days]
+    reports = [
+        article(gazetteer, f"forum-{k}", at[k], "Hangzhou-Hong Kong forum opens", _forum(d, k + 1))
+        for k, d in enumerate(days)
+    ]
+    assert settings.window_days >= 9 > settings.span_days
+    events = events_of(reports, settings)
+    assert sorted(e.event_date for e in events if e.event_date) == days
+    assert all(len(e.members) == 1 for e in events)
+
+
+def test_a_principal_official_is_hong_kongs_side() -> None:
+    """A release about the commerce secretary's trip names Hong Kong only as where he returns:
+    the Secretary (and his name) stand for Hong Kong's government."""
+    relevance = relevance_from(CONFIG)
+    body = (
+        "The Secretary for Commerce and Economic Development, Mr Algernon Yau, led a delegation "
+        "to Hangzhou today and met the Mayor of Hangzhou to exchange views on co-operation in "
+        "conventions and exhibitions.\n\nHe will be back tomorrow."
+    )
+    assert score_article("SCED visits Hangzhou", body, relevance).is_relevant
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese"),
+    [("Paul Chan Mo-po", "陳茂波"), ("Algernon Yau", "丘應樺"), ("Liu Jie", "劉捷")],
+)
+def test_officials_are_one_entity_in_either_script(
+    gazetteer: Gazetteer, english: str, chinese: str
+) -> None:
+    day = datetime(2027, 5, 2, 9, tzinfo=HKT)
+    en = extract_facts(None, f"{english} met business leaders in Hangzhou.", "en", day, gazetteer)
+    zh = extract_facts(None, f"{chinese}在杭州會見商界代表。", "zh-Hant", day, gazetteer)
+    people = [{m.entity_id for m in f.accepted_mentions if m.entity_type == "person"}
+              for f in (en, zh)]  # fmt: skip
+    assert people[0] == people[1] and len(people[0]) == 1
