@@ -140,8 +140,9 @@ class StepTimer:
             began = time.perf_counter()
             if self.first_step_at is None:
                 self.first_step_at = began
-            if name == "assess_batch":
-                self.batches.append((len(args[0]), 0.0))
+            if name == "assess_batch":  # the batch comes `as_is` (Prefect's quote): unwrap it
+                batch = args[0].unquote() if hasattr(args[0], "unquote") else args[0]
+                self.batches.append((len(batch), 0.0))
             try:
                 return task(*args, **kwargs)
             finally:

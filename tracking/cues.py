@@ -143,7 +143,7 @@ _RECALLED_EN = re.compile(
 )
 _RECALLED_ZH = re.compile(
     r"曾|此前|去年|前年|上届|往届|上一届|回顾|早前|早在|先前|昔日|过去|多年来|近年|历来|一直以来|往年|"
-    r"上个?月|上周(?![一二三四五六日天])"
+    r"上个?月|上周(?![一二三四五六日天])|以来|举办过|举行过"  # 成功举办G20杭州峰会以来: since it
 )
 # A happening of another time frame ahead, or a recurring one: named in passing too.
 _ASIDE_TIME = re.compile(
@@ -156,7 +156,7 @@ _ASIDE_TIME = re.compile(
 # A month named without its day ("in September", 9月在杭州举行): the happening's month.
 _MONTH_ONLY = re.compile(
     rf"\b(?:in|this|last|next|since|until|from|by) ({_MONTHS_EN})\b(?!\s+\d)|"
-    r"(?<![\d年])(\d{1,2})月(?!\d{1,2}[日号]|底|末|份以来)"
+    r"(?<!\d)(?<!\d年)(\d{1,2})月(?!\d{1,2}[日号]|底|末|份以来)"  # 今年9月, not 2019年9月
 )
 _CLAUSE = re.compile(r"[^,，;；]+")
 _RECENT = timedelta(days=30)  # a happening's own date further back is recalled, not reported

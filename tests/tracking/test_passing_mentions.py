@@ -87,3 +87,24 @@ def test_an_expo_the_sentence_opens_with_or_that_opens_later_this_month_never_na
     assert "Expo" not in event.title and "博览会" not in (event.title_zh or "")
     assert (event.event_type, event.event_date, event.place) == (
         "visit", date(2024, 5, 21), "Hangzhou")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "passing"),
+    [
+        (f"{PROMOTION_ZH}。代表团表示，将组织企业参加今年9月在杭州举办的全球数字贸易博览会。",
+         "全球数字贸易博览会"),
+        (f"{PROMOTION_ZH}。代表团表示，成功举办G20杭州峰会以来，杭州吸引的港资持续增长。", "峰会"),
+    ],
+)  # fmt: skip
+def test_a_happening_of_this_septembers_or_one_since_which_is_in_passing(
+    gazetteer: Gazetteer, settings: EventSettings, body: str, passing: str
+) -> None:
+    """今年9月 in a May story is another month (its year said as 今年, not 2024年); 以来 looks
+    back: neither happening is a part of the event, nor its name."""
+    facts = extract_facts("杭港合作", body, "zh-Hans", PUBLISHED, gazetteer)
+    (cue,) = [c for c in facts.cues if c.name and passing in c.name]
+    assert cue.listed or cue.recalled
+    article = TrackedArticle("a", PUBLISHED, "zh-Hans", "杭港合作", facts, signature("", body))
+    (event,) = cluster_events([article], settings, date(2026, 1, 1))
+    assert passing not in (event.title_zh or "") and not event.parts
