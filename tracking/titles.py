@@ -209,7 +209,8 @@ class _Context:
         visit is held by visitors: a place of the city it took place in (a dateline, "Hong
         Kong's Chief Executive") is not who held it there, the side they came from is. A policy
         is issued by the place itself, never by the side it is meant for."""
-        before = [m for m in self.inside if self.kind_at is None or m.start < self.kind_at]
+        before = [m for m in self.inside if (self.kind_at is None or m.start < self.kind_at)
+                  and not self._where(m)]  # fmt: skip
         for kind in ("organization", "place", "person"):
             found = [m for m in before if m.entity_type == kind]
             if found and kind == "place" and self.cue.event_type in _TRAVELLING:
@@ -218,6 +219,14 @@ class _Context:
             if found:
                 return self._names(found[0].name)
         return None if self.cue.event_type == "policy" else self.origin()
+
+    def _where(self, mention: Mention) -> bool:
+        """Whether a mention is the venue the happening was held at (在数码港举办推介会): where,
+        not who, even when the venue is also an organisation."""
+        entity = self.gazetteer.by_id.get(mention.entity_id)
+        return (
+            entity is not None and entity.level == "venue" and self.cue.place_detail == entity.name
+        )
 
     def _city(self, mention: Mention) -> str:
         return self.gazetteer.city_of(mention.entity_id) or mention.name

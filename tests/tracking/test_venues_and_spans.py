@@ -135,3 +135,20 @@ def test_officials_are_one_entity_in_either_script(
     people = [{m.entity_id for m in f.accepted_mentions if m.entity_type == "person"}
               for f in (en, zh)]  # fmt: skip
     assert people[0] == people[1] and len(people[0]) == 1
+
+
+def test_the_venue_a_promotion_is_held_at_does_not_hold_it(
+    gazetteer: Gazetteer, settings: EventSettings
+) -> None:
+    """在数码港举办推介会: Cyberport is where the promotion was held (it is also a company), not
+    who held it; the title names the visiting side."""
+    body = "10月19日，杭州市滨江区代表团在香港数码港举办投资推介会，向香港创科企业介绍发展机遇。"
+    report = article(gazetteer, "zh", datetime(2027, 10, 20, 7, tzinfo=HKT), "滨江赴港推介",
+                     body, "zh-Hans")  # fmt: skip
+    (event,) = events_of([report], settings)
+    assert (event.event_type, event.place, event.place_detail) == (
+        "promotion",
+        "Hong Kong",
+        "Cyberport",
+    )
+    assert event.title_zh is not None and not event.title_zh.startswith("数码港")
