@@ -104,10 +104,12 @@ def copies_sharing_buckets(
 ) -> list[Copy]:
     """Stored articles in any of these LSH buckets, plus the articles they point at as originals.
 
-    Every read goes by key: the bucket index (migration 006), then the articles' primary keys,
-    each with the keys as a constant list (a join or a sub-query lets DuckDB scan whole tables
-    instead). So a lookup reads the rows of the buckets asked for, not the warehouse
-    (tests/tracking/test_duplicate_lookup.py checks it on DuckDB's own profile). `between`
+    The buckets are found by a scan of `article_bands`' two narrow columns (it has no index:
+    rewriting one at every batch's checkpoint cost more than the scan, migration 011); the
+    articles they name are then read by primary key, with the keys as a constant list (a join
+    or a sub-query lets DuckDB scan the wide tables instead), so only the rows of the matches
+    are read from those (tests/tracking/test_duplicate_lookup.py checks it on DuckDB's own
+    profile). `between`
     keeps only the articles published (or, undated, first seen) in that window: on templated
     coverage whole families of stories share buckets, and a batch compared with every one of
     them costs more as the warehouse grows (issue 13's profile).
