@@ -561,7 +561,20 @@ def _listed(sentence: Sentence, span: _Named) -> bool:
     english = _LISTED_EN.search(before)
     if english and not _LISTED_NOT.search(before[english.start() :]):
         return True
+    if _BESIDE_BEFORE.search(before) and _BESIDE_AFTER.match(after):
+        return True
     return bool(_LISTED_ZH_BEFORE.search(before) or _LISTED_ZH_AFTER.match(after))
+
+
+# One that only kept the reported one company in time: "..., as the Food Expo opened in the
+# halls below", 推介会与美食博览同日开幕.
+_BESIDE_BEFORE = re.compile(
+    r"\b(?:as|while|when) (?:the |this year's )?(?:[\w'’&/\-–]+ ){0,3}$|与$|和$"
+)
+_BESIDE_AFTER = re.compile(
+    r"^\s*(?:opened|opens|began|begins|kicked off|got under way|was under way|was held|"
+    r"took place|closed)\b|^同(?:日|期|时|一天)"
+)
 
 
 def _recalled(

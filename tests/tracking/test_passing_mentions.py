@@ -44,6 +44,9 @@ def reported(
          "Yunqi Conference"),
         (f"{PROMOTION_ZH}，并邀请香港企业参加9月举行的云栖大会。", "zh-Hans", "云栖大会"),
         (f"{PROMOTION_ZH}。代表团介绍了数字贸易博览会的筹备情况。", "zh-Hans", "数字贸易博览会"),
+        (f"{PROMOTION}, as the Hong Kong Book Fair opened in the halls below.", "en",
+         "Hong Kong Book Fair"),
+        (f"{PROMOTION_ZH}。推介会与香港书展同日开幕。", "zh-Hans", "香港书展"),
     ],
 )  # fmt: skip
 def test_a_happening_named_in_passing_never_names_the_event(

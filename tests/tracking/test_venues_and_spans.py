@@ -152,3 +152,14 @@ def test_the_venue_a_promotion_is_held_at_does_not_hold_it(
         "Cyberport",
     )
     assert event.title_zh is not None and not event.title_zh.startswith("数码港")
+
+
+def test_an_institutions_centre_opened_in_the_other_city_is_cooperation() -> None:
+    """A follow-up on a Hong Kong institution's new centre in Hangzhou has no signing or visit
+    in it: the centre opening (or a plant breaking ground, 动工) is the action."""
+    relevance = relevance_from(CONFIG)
+    body = (
+        "A dozen Hong Kong start-ups have applied for space at the Hong Kong Science and "
+        "Technology Parks Corporation's new centre in Hangzhou, which opened last week."
+    )
+    assert score_article("Start-ups queue at new Hangzhou centre", body, relevance).is_relevant
