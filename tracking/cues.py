@@ -183,7 +183,7 @@ _HELD_AFTER_ZH = re.compile(
 _IN = re.compile(r"\bin\s+(?:the\s+)?(?:[a-z\-]+['’]s\s+)?$|(?:在|于)$")
 _VISITED = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|toured|arrived in|was in|were in)\s+(?:the\s+)?$|"
-    r"(?:访问|到访|访|赴|抵|到|来)$"
+    r"(?:访问|到访|访|赴|抵达|到达|前往|来到|抵|到|来)$"
 )
 _AT_OR_TO = re.compile(r"\b(?:at|to)\s+(?:the\s+)?$")
 _DATELINE_EN = re.compile(

@@ -163,3 +163,16 @@ def test_an_institutions_centre_opened_in_the_other_city_is_cooperation() -> Non
         "Technology Parks Corporation's new centre in Hangzhou, which opened last week."
     )
     assert score_article("Start-ups queue at new Hangzhou centre", body, relevance).is_relevant
+
+
+def test_a_delegation_arriving_in_a_city_is_placed_there(gazetteer: Gazetteer) -> None:
+    """抵達杭州 is where the visit happened; 來港上市 later in the sentence (listing in Hong
+    Kong) is not."""
+    body = (
+        "財經事務及庫務局局長許正宇昨日率團抵達杭州訪問，與杭州市長姚高員會面，"
+        "探討杭州企業來港上市等議題。"
+    )
+    facts = extract_facts("許正宇訪杭", body, "zh-Hant", datetime(2028, 2, 23, 9, tzinfo=HKT),
+                          gazetteer)  # fmt: skip
+    assert facts.happening is not None
+    assert (facts.happening.cue.event_type, facts.happening.cue.place) == ("visit", "Hangzhou")
