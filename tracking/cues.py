@@ -279,7 +279,11 @@ def _named_cue(
         previous is not None and _REFERS_BACK.search(folded) is not None
         and _signing(previous.folded.text)
     )  # fmt: skip
-    event_type = "agreement_signing" if venue and signing_here else _name_type(name, gazetteer)
+    # what was done at a named gathering ("launched ... at the X Forum", 揭牌仪式在X论坛上举行) is
+    # the sentence's happening, the gathering only where it took place
+    held_here = "agreement_signing" if signing_here else _launched(folded, span, gazetteer)
+    venue = venue and held_here is not None
+    event_type = held_here if venue and held_here else _name_type(name, gazetteer)
     clause = _named_clause(folded, span.f_start, span.f_end)
     planned = is_planned(clause)
     dated = _cue_date(sentences, index, reference, planned)
@@ -299,7 +303,7 @@ def _named_cue(
         paragraph=sentence.paragraph,
         recalled=_recalled(folded, span.f_start, span.f_end, clause, own_date, reference),
         listed=_listed(sentence, span) or _other_time(clause, own_date, reference),
-        venue=venue and signing_here,
+        venue=venue,
         planned=planned,
         generic=_generic(name),
         within=_container(sentence, span),
@@ -491,6 +495,16 @@ def _rank(gazetteer: Gazetteer, kind: str) -> int:
 
 
 _SIGNING_HEAD = re.compile(r"(?:签约|签署)仪式$|\bsigning ceremony$")
+
+
+def _launched(folded: str, span: _Named, gazetteer: Gazetteer) -> str | None:
+    """ "launch" when the sentence launches something besides the named gathering (a launch word
+    outside the name, not the gathering's own opening just before it: 当天开幕的X论坛)."""
+    for start, end, kind in gazetteer.happening_hits(folded):
+        outside = end <= span.f_start - 3 or start >= span.f_end
+        if kind == "launch" and outside:
+            return "launch"
+    return None
 
 
 def _name_type(name: str, gazetteer: Gazetteer) -> str:

@@ -219,7 +219,7 @@ def _evidence(s: _Scored) -> list[Evidence]:
     why = "; ".join(s.reasons) or "reported in the body"
     found = []
     if cue.venue:
-        kind = f"a signing reported at {cue.name}"
+        kind = f"a {_words(cue.event_type)} reported at {cue.name}"
     elif cue.name:
         kind = f"the kind its name says ({why})"
     else:

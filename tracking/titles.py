@@ -139,7 +139,8 @@ def propose_titles(
 
 
 def _name_title(cue: EventCue, context: _Context, chinese: bool) -> str | None:
-    if not cue.name or cue.generic or bool(_CJK.search(cue.name)) != chinese:
+    launched_at = cue.venue and cue.event_type == "launch"  # named by what was launched there
+    if not cue.name or cue.generic or launched_at or bool(_CJK.search(cue.name)) != chinese:
         return None
     if chinese and not _PROPER_ZH.search(cue.name) and not context.names_someone(cue.name):
         actor = context.actor()

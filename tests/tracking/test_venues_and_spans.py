@@ -176,3 +176,26 @@ def test_a_delegation_arriving_in_a_city_is_placed_there(gazetteer: Gazetteer) -
                           gazetteer)  # fmt: skip
     assert facts.happening is not None
     assert (facts.happening.cue.event_type, facts.happening.cue.place) == ("visit", "Hangzhou")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "language"),
+    [
+        ("Science park opens Hangzhou base at innovation forum",
+         "The Hong Kong Science and Technology Parks Corporation launched its Hangzhou innovation "
+         "centre on Tuesday, at the opening session of the Future Sci-Tech City Innovation Forum.",
+         "en"),
+        ("香港科技园杭州创新中心揭牌",
+         "5月16日，香港科技园杭州创新中心在杭州揭牌。揭牌仪式在当天开幕的未来科技城创新论坛上举行。",
+         "zh-Hans"),
+    ],
+)  # fmt: skip
+def test_a_launch_at_a_forum_is_a_launch_and_the_forum_names_nothing(
+    gazetteer: Gazetteer, settings: EventSettings, title: str, body: str, language: str
+) -> None:
+    """What was launched at a gathering is the happening; the gathering is where (as a signing
+    at a forum no report covers stays a signing)."""
+    report = article(gazetteer, "a", datetime(2028, 5, 17, 9, tzinfo=HKT), title, body, language)
+    (event,) = events_of([report], settings)
+    assert event.event_type == "launch"
+    assert "Forum" not in event.title and "论坛" not in (event.title_zh or "")
