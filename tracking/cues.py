@@ -180,7 +180,11 @@ _HELD_IN = re.compile(
 _HELD_AFTER_ZH = re.compile(
     r"^(?:市|省)?(?:举行|举办|召开|开幕|展出|签署|签约|隆重|成功举办|会见|访问|出席)"
 )
-_IN = re.compile(r"\bin\s+(?:the\s+)?(?:[a-z\-]+['’]s\s+)?$|(?:在|于)$")
+# "in Hangzhou", "in Yuhang district's ...", "in a meeting hall of the ..."
+_IN = re.compile(
+    r"\bin\s+(?:(?:a|an|the)\s+(?:[a-z\-]+\s+){1,2}of\s+)?(?:the\s+)?"
+    r"(?:(?:[a-z\-]+\s+)?[a-z\-]+['’]s\s+)?$|(?:在|于)$"
+)
 _VISITED = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|toured|arrived in|was in|were in)\s+(?:the\s+)?$|"
     r"(?:访问|到访|访|赴|抵达|到达|前往|来到|抵|到|来)$"
