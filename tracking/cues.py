@@ -38,6 +38,7 @@ from datetime import date, timedelta
 from records.facts import EventCue, Mention
 from tracking.agreements import AGREEMENT_TERM, SIGNING
 from tracking.entities import Gazetteer
+from tracking.figures import zh_number
 from tracking.folding import Sentence, fold, sentences
 from tracking.names import VERBS_ZH, anaphor_zh, future, sound
 from tracking.names import span as name_span
@@ -156,7 +157,9 @@ _ASIDE_TIME = re.compile(
 # A month named without its day ("in September", 9月在杭州举行): the happening's month.
 _MONTH_ONLY = re.compile(
     rf"\b(?:in|this|last|next|since|until|from|by) ({_MONTHS_EN})\b(?!\s+\d)|"
-    r"(?<!\d)(?<!\d年)(\d{1,2})月(?!\d{1,2}[日号]|底|末|份以来)"  # 今年9月, not 2019年9月
+    # 今年9月 / 今年九月 (a year named in figures, 2019年9月, is the recalled-year rule's)
+    r"(?<![\d一二三四五六七八九十〇零])(?<!\d年)(\d{1,2}|十[一二]?|[一二三四五六七八九])月"
+    r"(?![\d一二三四五六七八九十]{1,3}[日号]|底|末|份以来)"
 )
 _CLAUSE = re.compile(r"[^,，;；]+")
 _RECENT = timedelta(days=30)  # a happening's own date further back is recalled, not reported
@@ -624,10 +627,15 @@ def _other_time(clause: str, own: date | None, reference: date | None) -> bool:
         return False
     months = {own.month} if own is not None else {reference.month, (reference - _RECENT / 3).month}
     for m in _MONTH_ONLY.finditer(clause):
-        month = _MONTHS_EN.split("|").index(m.group(1)) + 1 if m.group(1) else int(m.group(2))
+        month = _MONTHS_EN.split("|").index(m.group(1)) + 1 if m.group(1) else _month(m.group(2))
         if month not in months:
             return True
     return False
+
+
+def _month(text: str) -> int:
+    """9 or 九 or 十二 as a month number."""
+    return int(text) if text.isdigit() else int(zh_number(text) or 0)
 
 
 def _generic(name: str) -> bool:

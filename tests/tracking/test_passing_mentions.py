@@ -98,6 +98,8 @@ def test_an_expo_the_sentence_opens_with_or_that_opens_later_this_month_never_na
         (f"{PROMOTION_ZH}。代表团表示，将组织企业参加今年9月在杭州举办的全球数字贸易博览会。",
          "全球数字贸易博览会"),
         (f"{PROMOTION_ZH}。代表团表示，成功举办G20杭州峰会以来，杭州吸引的港资持续增长。", "峰会"),
+        (f"{PROMOTION_ZH}。代表团表示，香港企业有意在今年九月的全球数字贸易博览会上设立专区。",
+         "全球数字贸易博览会"),
     ],
 )  # fmt: skip
 def test_a_happening_of_this_septembers_or_one_since_which_is_in_passing(
