@@ -44,3 +44,16 @@ def _jsonable(value: object) -> str:
     if isinstance(value, datetime | date):
         return value.isoformat()
     raise TypeError(f"cannot stage a {type(value).__name__} value in a batch")
+
+
+def key_params(keys: Sequence[str]) -> str:
+    """`?, ?, ...`, one per key, for an `IN (...)` that must read a wide table by its primary key.
+
+    The exception to one JSON parameter: DuckDB 1.5.5 plans a list unnested from a parameter as
+    a semi-join that scans the whole table, and when the rows are wide (article bodies) that
+    scan is the memory of the query. Bound one by one, the keys are constants and the primary
+    key's index is read. Measured on a 24,000-article warehouse, reading 163 bodies: one JSON
+    parameter 180 ms and +145 MB of memory (growing with the warehouse); bound keys 19 ms and
+    +37 MB. Handing over costs ~0.1 ms a key (module docstring), so keep it to hundreds.
+    """
+    return ", ".join("?" * len(keys))

@@ -25,7 +25,7 @@ from records.tracking import TrackedBatch
 from tracking.duplicates import COPY_WINDOW, copy_window
 from warehouse.articles import upsert_articles
 from warehouse.db import open_warehouse
-from warehouse.tracking import copies_sharing_buckets, store_batch
+from warehouse.tracking import copies_sharing_buckets, event_context, store_batch
 
 STORED = 1500
 AT = datetime(2026, 1, 1, tzinfo=UTC)
@@ -200,3 +200,20 @@ def test_only_copies_published_within_the_window_of_the_batch_are_looked_up(
 def test_an_undated_article_looks_for_copies_around_the_time_it_is_tracked() -> None:
     now = AT + timedelta(days=400)
     assert copy_window([None, AT], now) == (AT - COPY_WINDOW, now + COPY_WINDOW)
+
+
+def test_the_events_context_reads_the_articles_bodies_by_key(tmp_path: Path) -> None:
+    """The window's ids come from the narrow columns; the bodies of only those articles are
+    read, by index: a join to the articles made DuckDB read every body (issue 13, P4)."""
+    rng = random.Random(16)
+    signatures = {f"a-{n}": random_signature(rng) for n in range(300)}
+    published = {i: AT - timedelta(days=n) for n, i in enumerate(signatures)}
+    with closing(open_warehouse(tmp_path / "w.duckdb")) as con:
+        store(con, signatures, published)
+        con.execute("UPDATE articles SET is_relevant = true")
+        profiled = Profiled(con, tmp_path)
+        found = event_context(profiled, (AT - timedelta(days=4)).date(), AT.date(), [])  # type: ignore[arg-type]
+    assert len(found) == 5 and all(a.body == "text" for a in found)
+    articles = [(kind, rows) for table, kind, rows in profiled.reads if table == "articles"]
+    assert ("Index Scan", 5) in articles
+    assert [kind for kind, _ in articles].count("Sequential Scan") <= 1  # the dates, narrow
