@@ -222,3 +222,19 @@ def test_a_hall_of_a_venue_and_the_venue_by_its_district_place_the_happening(
         "Hong Kong",
         "Hong Kong Convention and Exhibition Centre",
     )
+
+
+def test_a_bureau_secretary_on_a_visit_is_hong_kongs_side() -> None:
+    """A government release on the second day of a secretary's visit names Hong Kong only by
+    the secretary's bureau."""
+    relevance = relevance_from(CONFIG)
+    body = "文化體育及旅遊局局長今日繼續在杭州的訪問行程，參觀濱江區的動漫博物館。"
+    assert score_article("文化體育及旅遊局局長繼續訪問杭州", body, relevance).is_relevant
+
+
+def test_a_park_opening_is_a_launch(gazetteer: Gazetteer) -> None:
+    body = "10月18日，杭港青年创新港在拱墅区开园，首批20家香港青年创业企业入驻。"
+    facts = extract_facts("杭港青年创新港开园", body, "zh-Hans",
+                          datetime(2029, 10, 19, 7, tzinfo=HKT), gazetteer)  # fmt: skip
+    assert facts.happening is not None
+    assert (facts.happening.cue.event_type, facts.happening.cue.place) == ("launch", "Hangzhou")
