@@ -1,9 +1,10 @@
 """The `track` flow: stored articles -> relevance, facts, near-duplicates, events in the warehouse.
 
 Read top to bottom, it is the run:
-1. load: migrate, record the run, read the articles to track (new or changed ones, or every one
-   published since a day);
+1. load: migrate, record the run, list the articles to track (new or changed ones, or every one
+   published since a day): ids and versions only;
 2. for each batch, in publication order:
+   0. read: the batch's articles, by key (one batch of bodies in memory at a time);
    a. assess: relevance score and reasons, facts of the relevant ones, MinHash signature;
    b. duplicates: look up stored articles sharing an LSH bucket, link copies to the earliest;
    c. events: re-cluster the batch with the relevant stored articles of its time window (and the
@@ -37,7 +38,7 @@ from flows.reports import TrackCounts, TrackReport
 from flows.run_guard import exclusive_run
 from records.events import Copy, DuplicateLink
 from records.facts import ArticleFacts
-from records.tracking import StoredArticle, TrackedBatch
+from records.tracking import Due, StoredArticle, TrackedBatch
 from tracking.assess import ArticleText, Assessment, assess
 from tracking.duplicates import copy_window, link_duplicates
 from tracking.event_ids import CarriedEvents, carry_ids
@@ -55,6 +56,7 @@ from warehouse.tracking import (
     event_context,
     event_membership,
     live_event_ids,
+    read_due,
     refresh_event_status,
     store_batch,
 )
@@ -85,10 +87,20 @@ def _text(article: StoredArticle) -> ArticleText:
 
 
 @task(name="load-articles", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
-def load_articles(settings: Settings, run_id: str, since: date | None) -> list[StoredArticle]:
+def load_articles(settings: Settings, run_id: str, since: date | None) -> list[Due]:
+    """What the run has to track: ids and versions only (`read_batch` reads the articles)."""
     with closing(open_warehouse(settings.warehouse_path, settings.warehouse_wait_s)) as con:
         start_run(con, run_id, FLOW_NAME, _now())
         return articles_to_track(con, since)
+
+
+@task(name="read", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
+def read_batch(settings: Settings, due: Sequence[Due]) -> list[StoredArticle]:
+    """One batch's articles, read when the run gets to it: memory holds one batch of bodies."""
+    with closing(
+        connect(settings.warehouse_path, read_only=True, wait_s=settings.warehouse_wait_s)
+    ) as con:
+        return read_due(con, due)
 
 
 @task(name="assess", cache_policy=NO_CACHE)
@@ -259,7 +271,7 @@ def run_track(settings: Settings, since: date | None, reference: date | None) ->
             # Every large argument goes `as_is` (flows/prefect_args.py): Prefect would otherwise
             # walk it, object by object, before each task, and `known_facts` grows all run long
             # (issue 13's profile: half the CPU of a 2,000-article run on 16,000 stored).
-            batch = articles[start : start + BATCH_SIZE]
+            batch = read_batch(settings, as_is(articles[start : start + BATCH_SIZE]))
             rows, rules = as_is(batch), as_is(knowledge)
             assessments = assess_batch(rows, rules)
             links = find_duplicates(settings, rows, as_is(assessments))

@@ -15,14 +15,14 @@ name (`warehouse.rows`), so a reader survives a new column.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
 import duckdb
 
 from records.events import Copy, DuplicateLink, Event, Signature
-from records.tracking import StoredArticle, TrackedBatch
+from records.tracking import Due, StoredArticle, TrackedBatch
 from warehouse.batch import key_params, rows_table, to_json, values_table
 from warehouse.db import transaction
 from warehouse.merge import Table, merge
@@ -70,30 +70,58 @@ _TRACKED_VERSION = """sha256(concat_ws(chr(31),
     coalesce(a.language, ''), coalesce(a.publisher, '')))"""
 
 
-def articles_to_track(con: duckdb.DuckDBPyConnection, since: date | None) -> list[StoredArticle]:
+def articles_to_track(con: duckdb.DuckDBPyConnection, since: date | None) -> list[Due]:
     """With `since`: every article published (or first seen) on or after that day, tracked or not.
 
     Without: the articles never tracked, or changed since they were tracked (body, title, date,
-    language or publisher: `_TRACKED_VERSION`). Each comes with that version as `body_sha256`,
-    which the track flow stores as the version tracked.
+    language or publisher: `_TRACKED_VERSION`). Each comes with that version, which the track
+    flow stores as the version tracked. Only ids and versions: `read_due` reads the articles a
+    batch at a time (a run over 100,000 articles held every body from its start).
     """
-    version = f"{_TRACKED_VERSION} AS tracked_version"
     if since is not None:
         where = "coalesce(a.published_at, a.first_seen_at) >= ?::DATE"
         params: list[object] = [since]
     else:
         where = f"t.article_id IS NULL OR t.body_sha256 IS DISTINCT FROM {_TRACKED_VERSION}"
         params = []
-    result = con.execute(
+    rows = con.execute(
         f"""
-        SELECT {_ARTICLE_COLUMNS}, {version}
+        SELECT a.article_id, {_TRACKED_VERSION} AS tracked_version
         FROM articles AS a LEFT JOIN article_tracking AS t USING (article_id)
         WHERE {where}
         ORDER BY coalesce(a.published_at, a.first_seen_at), a.article_id
         """,
         params,
+    ).fetchall()
+    return [Due(str(article_id), str(version)) for article_id, version in rows]
+
+
+def read_due(con: duckdb.DuckDBPyConnection, due: Sequence[Due]) -> list[StoredArticle]:
+    """The articles of a batch of `articles_to_track`, in its order, read by primary key
+    (`key_params`), each with the version to store as tracked as its `body_sha256`. An article
+    deleted since it was listed is left out."""
+    if not due:
+        return []
+    ids = [d.article_id for d in due]
+    result = con.execute(
+        f"""
+        WITH a AS MATERIALIZED (
+            SELECT article_id, title, body, language, published_at, publisher, body_sha256,
+                   is_relevant, duplicate_of
+            FROM articles WHERE article_id IN ({key_params(ids)})
+        ), t AS MATERIALIZED (
+            SELECT article_id, shingling, signature FROM article_tracking
+            WHERE article_id IN ({key_params(ids)})
+        )
+        SELECT {_ARTICLE_COLUMNS}
+        FROM a LEFT JOIN t USING (article_id)
+        """,
+        [*ids, *ids],
     )
-    return [_article(r | {"body_sha256": r["tracked_version"]}) for r in named_rows(result)]
+    found = {str(r["article_id"]): _article(r) for r in named_rows(result)}
+    return [
+        replace(found[d.article_id], body_sha256=d.version) for d in due if d.article_id in found
+    ]
 
 
 def copies_sharing_buckets(

@@ -11,10 +11,10 @@ from flows.prefect_args import as_is
 def test_a_batch_passed_as_is_counts_its_articles() -> None:
     timer = StepTimer()
 
-    def assess(batch: Any, rules: Any) -> None:
+    def read(settings: Any, due: Any) -> None:
         return None
 
-    timed = timer._outer("assess_batch", assess)
-    timed(as_is(list(range(200))), as_is(object()))
-    timed(list(range(7)), None)
+    timed = timer._outer("read_batch", read)
+    timed(None, as_is(list(range(200))))
+    timed(None, list(range(7)))
     assert [n for n, _ in timer.batches] == [200, 7]

@@ -19,7 +19,7 @@ from records.relevance import Relevance
 from records.tracking import TrackedBatch
 from warehouse.articles import upsert_articles
 from warehouse.db import open_warehouse
-from warehouse.tracking import articles_to_track, store_batch
+from warehouse.tracking import articles_to_track, read_due, store_batch
 
 AT = datetime(2025, 4, 24, 10, tzinfo=UTC)
 URL = "https://news.example/hangzhou-hong-kong.html"
@@ -49,7 +49,7 @@ def track_all(con: duckdb.DuckDBPyConnection) -> None:
         con,
         TrackedBatch(
             relevance={a.article_id: Relevance(0.0, False, ()) for a in articles},
-            body_sha256={a.article_id: a.body_sha256 for a in articles},
+            body_sha256={a.article_id: a.version for a in articles},
             signatures={},
             duplicates=[],
             events=[],
@@ -85,8 +85,10 @@ def test_a_changed_title_date_or_body_makes_an_article_due_again(
 
     stored_again(con, replace(RECORD, **change))  # type: ignore[arg-type]
 
-    [again] = articles_to_track(con, None)
+    [due] = articles_to_track(con, None)
+    [again] = read_due(con, [due])
     assert again.title == (change.get("title") or RECORD.title)
+    assert again.body_sha256 == due.version
     track_all(con)
     assert articles_to_track(con, None) == []
 
@@ -97,3 +99,28 @@ def test_storing_the_same_record_again_changes_nothing_to_track(
     track_all(con)
     stored_again(con, RECORD)
     assert articles_to_track(con, None) == []
+
+
+def test_a_run_lists_ids_and_reads_each_batch_in_that_order(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    """The list holds ids and versions only; a batch's articles are read when the run gets to
+    them, in the listed (publication) order, each carrying its version; one gone since the
+    listing is left out."""
+    later = replace(
+        RECORD, url=URL + "?b", canonical_url=URL + "?b", published_at=AT + timedelta(hours=1)
+    )
+    gone = replace(
+        RECORD, url=URL + "?c", canonical_url=URL + "?c", published_at=AT + timedelta(hours=2)
+    )
+    upsert_articles(con, [ArticleVersion(r, None, AT) for r in (later, gone)])
+    due = articles_to_track(con, None)[-3:]  # after the seed article (2019)
+    assert all(len(d.version) == 64 for d in due)
+    con.execute("DELETE FROM articles WHERE article_id = ?", [due[2].article_id])
+    read = read_due(con, [due[1], due[0], due[2]])
+    assert [a.article_id for a in read] == [due[1].article_id, due[0].article_id]
+    assert [a.body_sha256 for a in read] == [due[1].version, due[0].version]
+    assert (
+        read[1].body
+        == "Officials signed a memorandum on trade.\n\nIt covers logistics and finance."
+    )
