@@ -98,7 +98,12 @@ def load_articles(settings: Settings, run_id: str, since: date | None) -> list[D
 def read_batch(settings: Settings, due: Sequence[Due]) -> list[StoredArticle]:
     """One batch's articles, read when the run gets to it: memory holds one batch of bodies."""
     with closing(
-        connect(settings.warehouse_path, read_only=True, wait_s=settings.warehouse_wait_s)
+        connect(
+            settings.warehouse_path,
+            read_only=True,
+            wait_s=settings.warehouse_wait_s,
+            search=False,
+        )
     ) as con:
         return read_due(con, due)
 
@@ -119,7 +124,12 @@ def find_duplicates(
     ]
     buckets = {b for c in copies for b in c.signature.buckets()}
     with closing(
-        connect(settings.warehouse_path, read_only=True, wait_s=settings.warehouse_wait_s)
+        connect(
+            settings.warehouse_path,
+            read_only=True,
+            wait_s=settings.warehouse_wait_s,
+            search=False,
+        )
     ) as con:
         window = copy_window((a.published_at for a in batch), _now())
         known = copies_sharing_buckets(con, buckets, [a.article_id for a in batch], window)
@@ -160,7 +170,12 @@ def group_events(
     days = [d for a in batch if (d := reference_date(a.published_at)) is not None]
     context: list[StoredArticle] = []
     with closing(
-        connect(settings.warehouse_path, read_only=True, wait_s=settings.warehouse_wait_s)
+        connect(
+            settings.warehouse_path,
+            read_only=True,
+            wait_s=settings.warehouse_wait_s,
+            search=False,
+        )
     ) as con:
         if days:
             margin = timedelta(days=2 * knowledge.events.window_days)

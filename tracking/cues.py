@@ -505,8 +505,9 @@ _SIGNING_HEAD = re.compile(r"(?:签约|签署)仪式$|\bsigning ceremony$")
 
 
 def _launched(folded: str, span: _Named, gazetteer: Gazetteer) -> str | None:
-    """ "launch" when the sentence launches something besides the named gathering (a launch word
-    outside the name, not the gathering's own opening just before it: 当天开幕的X论坛)."""
+    """The kind "launch" when the sentence launches something besides the named gathering: a
+    launch word outside the name, not the gathering's own opening just before it (当天开幕的
+    X论坛)."""
     for start, end, kind in gazetteer.happening_hits(folded):
         outside = end <= span.f_start - 3 or start >= span.f_end
         if kind == "launch" and outside:
@@ -587,7 +588,7 @@ def _listed(sentence: Sentence, span: _Named) -> bool:
     return bool(_LISTED_ZH_BEFORE.search(before) or _LISTED_ZH_AFTER.match(after))
 
 
-# One that only kept the reported one company in time: "..., as the Food Expo opened in the
+# A happening that only shares the reported one's time: "..., as the Food Expo opened in the
 # halls below", 推介会与美食博览同日开幕.
 _BESIDE_BEFORE = re.compile(
     r"\b(?:as|while|when) (?:the |this year's )?(?:[\w'’&/\-–]+ ){0,3}$|与$|和$"

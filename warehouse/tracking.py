@@ -102,23 +102,7 @@ def read_due(con: duckdb.DuckDBPyConnection, due: Sequence[Due]) -> list[StoredA
     deleted since it was listed is left out."""
     if not due:
         return []
-    ids = [d.article_id for d in due]
-    result = con.execute(
-        f"""
-        WITH a AS MATERIALIZED (
-            SELECT article_id, title, body, language, published_at, publisher, body_sha256,
-                   is_relevant, duplicate_of
-            FROM articles WHERE article_id IN ({key_params(ids)})
-        ), t AS MATERIALIZED (
-            SELECT article_id, shingling, signature FROM article_tracking
-            WHERE article_id IN ({key_params(ids)})
-        )
-        SELECT {_ARTICLE_COLUMNS}
-        FROM a LEFT JOIN t USING (article_id)
-        """,
-        [*ids, *ids],
-    )
-    found = {str(r["article_id"]): _article(r) for r in named_rows(result)}
+    found = {a.article_id: a for a in _articles_by_key(con, [d.article_id for d in due])}
     return [
         replace(found[d.article_id], body_sha256=d.version) for d in due if d.article_id in found
     ]
@@ -225,24 +209,29 @@ def event_context(
         ).fetchall()
     ]
     chosen = sorted(set(ids) - set(skip))
-    if not chosen:
+    return [a for a in _articles_by_key(con, chosen) if a.is_relevant]
+
+
+def _articles_by_key(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[StoredArticle]:
+    """These articles with their stored signatures, by id, read by primary key (`key_params`:
+    no other filter beside the key list, or DuckDB scans every body instead of the index)."""
+    if not ids:
         return []
     result = con.execute(
         f"""
         WITH a AS MATERIALIZED (
             SELECT article_id, title, body, language, published_at, publisher, body_sha256,
                    is_relevant, duplicate_of
-            FROM articles WHERE article_id IN ({key_params(chosen)})
+            FROM articles WHERE article_id IN ({key_params(ids)})
         ), t AS MATERIALIZED (
             SELECT article_id, shingling, signature FROM article_tracking
-            WHERE article_id IN ({key_params(chosen)})
+            WHERE article_id IN ({key_params(ids)})
         )
         SELECT {_ARTICLE_COLUMNS}
         FROM a LEFT JOIN t USING (article_id)
-        WHERE a.is_relevant  -- out here: beside the key list, DuckDB scans instead of the index
         ORDER BY a.article_id
         """,
-        [*chosen, *chosen],
+        [*ids, *ids],
     )
     return [_article(r) for r in named_rows(result)]
 
