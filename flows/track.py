@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
@@ -80,6 +81,18 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _reading(settings: Settings) -> closing[duckdb.DuckDBPyConnection]:
+    """A step's short read-only connection; without FTS, which no step here searches with."""
+    return closing(
+        connect(
+            settings.warehouse_path,
+            read_only=True,
+            wait_s=settings.warehouse_wait_s,
+            search=False,
+        )
+    )
+
+
 def _text(article: StoredArticle) -> ArticleText:
     return ArticleText(
         article.article_id, article.title, article.body, article.language, article.published_at
@@ -97,14 +110,7 @@ def load_articles(settings: Settings, run_id: str, since: date | None) -> list[D
 @task(name="read", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
 def read_batch(settings: Settings, due: Sequence[Due]) -> list[StoredArticle]:
     """One batch's articles, read when the run gets to it: memory holds one batch of bodies."""
-    with closing(
-        connect(
-            settings.warehouse_path,
-            read_only=True,
-            wait_s=settings.warehouse_wait_s,
-            search=False,
-        )
-    ) as con:
+    with _reading(settings) as con:
         return read_due(con, due)
 
 
@@ -123,14 +129,7 @@ def find_duplicates(
         if s.signature is not None
     ]
     buckets = {b for c in copies for b in c.signature.buckets()}
-    with closing(
-        connect(
-            settings.warehouse_path,
-            read_only=True,
-            wait_s=settings.warehouse_wait_s,
-            search=False,
-        )
-    ) as con:
+    with _reading(settings) as con:
         window = copy_window((a.published_at for a in batch), _now())
         known = copies_sharing_buckets(con, buckets, [a.article_id for a in batch], window)
     return link_duplicates(copies, known)
@@ -169,14 +168,7 @@ def group_events(
     batch_ids = [a.article_id for a in batch]
     days = [d for a in batch if (d := reference_date(a.published_at)) is not None]
     context: list[StoredArticle] = []
-    with closing(
-        connect(
-            settings.warehouse_path,
-            read_only=True,
-            wait_s=settings.warehouse_wait_s,
-            search=False,
-        )
-    ) as con:
+    with _reading(settings) as con:
         if days:
             margin = timedelta(days=2 * knowledge.events.window_days)
             context = event_context(con, min(days) - margin, max(days) + margin, batch_ids)

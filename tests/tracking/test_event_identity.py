@@ -20,7 +20,7 @@ from config.knowledge import EventSettings
 from records.events import Copy, Event
 from records.tracking import TrackedBatch
 from tests.tracking.config_helpers import relevance_from
-from tests.tracking.tracked import article
+from tests.tracking.tracked import article, events_of
 from tracking.duplicates import link_duplicates
 from tracking.entities import Gazetteer
 from tracking.event_ids import carry_ids
@@ -32,10 +32,6 @@ from warehouse.tracking import store_batch
 
 ROOT = Path(__file__).resolve().parents[2]
 HKT = timezone(timedelta(hours=8))
-
-
-def events_of(articles: Sequence[TrackedArticle], settings: EventSettings) -> list[Event]:
-    return cluster_events(articles, settings, date(2026, 1, 1))
 
 
 # --- the happening reported, not the one recalled -------------------------------------------

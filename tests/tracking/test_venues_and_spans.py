@@ -5,27 +5,20 @@ Hong Kong's side. Every text here is our own, written to reproduce a pattern met
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from config.knowledge import EventSettings
-from records.events import Event
 from tests.tracking.config_helpers import relevance_from
-from tests.tracking.tracked import article
+from tests.tracking.tracked import article, events_of
 from tracking.entities import Gazetteer
-from tracking.events import TrackedArticle, cluster_events
 from tracking.extraction import extract_facts
 from tracking.relevance import score_article
 
 HKT = timezone(timedelta(hours=8))
 CONFIG = Path(__file__).resolve().parents[2] / "config"
-
-
-def events_of(articles: Sequence[TrackedArticle], settings: EventSettings) -> list[Event]:
-    return cluster_events(articles, settings, date(2027, 12, 31))
 
 
 SIGNING_EN = (

@@ -3,11 +3,14 @@ run builds them (facts extracted, text signed), for the tests of events, parts a
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date, datetime
 
+from config.knowledge import EventSettings
+from records.events import Event
 from tracking.duplicates import signature
 from tracking.entities import Gazetteer
-from tracking.events import TrackedArticle
+from tracking.events import TrackedArticle, cluster_events
 from tracking.extraction import extract_facts
 
 
@@ -24,3 +27,8 @@ def article(
     return TrackedArticle(
         article_id, published, language, title, facts, signature(title, body), duplicate_of
     )
+
+
+def events_of(articles: Sequence[TrackedArticle], settings: EventSettings) -> list[Event]:
+    """The events these articles make, on a run day after all of them (status is not looked at)."""
+    return cluster_events(articles, settings, date(2026, 1, 1))
