@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from config.knowledge import EventSettings
+from records.facts import EventCue
 from tests.tracking.config_helpers import relevance_from
 from tests.tracking.tracked import article, events_of
 from tracking.entities import Gazetteer
@@ -33,13 +34,22 @@ SIGNING_ZH = (
 JAN_19 = datetime(2027, 1, 19, 20, tzinfo=HKT)
 
 
+def reported(
+    gazetteer: Gazetteer, title: str, body: str, language: str, published: datetime
+) -> EventCue:
+    """The cue of the happening an article reports (it must report one)."""
+    facts = extract_facts(title, body, language, published, gazetteer)
+    assert facts.happening is not None
+    return facts.happening.cue
+
+
 def test_a_venue_named_for_exhibitions_types_and_names_nothing(gazetteer: Gazetteer) -> None:
     """The Convention and Exhibition Centre is where the signing was held: the happening is a
     signing placed in Hong Kong with the venue as its detail, and no exhibition or conference
     is read from the building's name."""
     facts = extract_facts("Hangzhou-Hong Kong projects signed", SIGNING_EN, "en", JAN_19,
                           gazetteer)  # fmt: skip
-    assert facts.happening is not None
+    assert facts.happening is not None  # the cues too are looked at: no `reported` here
     cue = facts.happening.cue
     assert (cue.event_type, cue.place, cue.place_detail) == (
         "agreement_signing",
@@ -51,11 +61,10 @@ def test_a_venue_named_for_exhibitions_types_and_names_nothing(gazetteer: Gazett
 
 def test_a_ceremony_named_for_its_signings_is_a_signing(gazetteer: Gazetteer) -> None:
     """杭港合作项目集中签约仪式 names a signing ceremony, not a gathering of no listed kind."""
-    facts = extract_facts("杭港合作项目在港集中签约", SIGNING_ZH, "zh-Hans",
-                          JAN_19 + timedelta(hours=11), gazetteer)  # fmt: skip
-    assert facts.happening is not None
-    assert facts.happening.cue.event_type == "agreement_signing"
-    assert facts.happening.cue.place_detail == "Hong Kong Convention and Exhibition Centre"
+    cue = reported(gazetteer, "杭港合作项目在港集中签约", SIGNING_ZH, "zh-Hans",
+                   JAN_19 + timedelta(hours=11))  # fmt: skip
+    assert cue.event_type == "agreement_signing"
+    assert cue.place_detail == "Hong Kong Convention and Exhibition Centre"
 
 
 def test_english_and_chinese_reports_of_one_signing_are_one_signing_event(
@@ -165,10 +174,8 @@ def test_a_delegation_arriving_in_a_city_is_placed_there(gazetteer: Gazetteer) -
         "財經事務及庫務局局長許正宇昨日率團抵達杭州訪問，與杭州市長姚高員會面，"
         "探討杭州企業來港上市等議題。"
     )
-    facts = extract_facts("許正宇訪杭", body, "zh-Hant", datetime(2028, 2, 23, 9, tzinfo=HKT),
-                          gazetteer)  # fmt: skip
-    assert facts.happening is not None
-    assert (facts.happening.cue.event_type, facts.happening.cue.place) == ("visit", "Hangzhou")
+    cue = reported(gazetteer, "許正宇訪杭", body, "zh-Hant", datetime(2028, 2, 23, 9, tzinfo=HKT))
+    assert (cue.event_type, cue.place) == ("visit", "Hangzhou")
 
 
 @pytest.mark.parametrize(
@@ -206,10 +213,7 @@ def test_a_hall_of_a_venue_and_the_venue_by_its_district_place_the_happening(
     gazetteer: Gazetteer, body: str, language: str
 ) -> None:
     title = "杭州文旅推介" if language != "en" else "Hangzhou tourism promotion"
-    day = datetime(2028, 8, 18, 9, tzinfo=HKT)
-    facts = extract_facts(title, body, language, day, gazetteer)
-    assert facts.happening is not None
-    cue = facts.happening.cue
+    cue = reported(gazetteer, title, body, language, datetime(2028, 8, 18, 9, tzinfo=HKT))
     assert (cue.event_type, cue.place, cue.place_detail) == (
         "promotion",
         "Hong Kong",
@@ -227,7 +231,6 @@ def test_a_bureau_secretary_on_a_visit_is_hong_kongs_side() -> None:
 
 def test_a_park_opening_is_a_launch(gazetteer: Gazetteer) -> None:
     body = "10月18日，杭港青年创新港在拱墅区开园，首批20家香港青年创业企业入驻。"
-    facts = extract_facts("杭港青年创新港开园", body, "zh-Hans",
-                          datetime(2029, 10, 19, 7, tzinfo=HKT), gazetteer)  # fmt: skip
-    assert facts.happening is not None
-    assert (facts.happening.cue.event_type, facts.happening.cue.place) == ("launch", "Hangzhou")
+    cue = reported(gazetteer, "杭港青年创新港开园", body, "zh-Hans",
+                   datetime(2029, 10, 19, 7, tzinfo=HKT))  # fmt: skip
+    assert (cue.event_type, cue.place) == ("launch", "Hangzhou")
