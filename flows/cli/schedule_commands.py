@@ -75,10 +75,10 @@ def serve_command(
 ) -> None:
     """Run the deployments on their schedules until stopped (Ctrl-C).
 
-    Starts a Prefect server on 127.0.0.1 ([schedule] server_port; its state under the data
-    folder), or uses the one PREFECT_API_URL names, then serves the pipeline every
-    [schedule] pipeline_every_minutes and the weekly digest on [schedule] digest_cron in
-    [schedule] timezone. Schedules fire only with a server, which is why this starts one.
+    Starts a Prefect server on 127.0.0.1 (settings.toml's schedule.server_port; its state under
+    the data folder), or uses the one PREFECT_API_URL names, then serves the pipeline every
+    schedule.pipeline_every_minutes and the weekly digest on schedule.digest_cron in
+    schedule.timezone. Schedules fire only with a server, which is why this starts one.
     Example: hzhk serve
     """
     from flows.serve import ServerUnavailable, prefect_server, serve_deployments
@@ -108,8 +108,10 @@ def status_command(
     config: ConfigOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
-    """The last runs (from the warehouse), the next scheduled runs (from the Prefect server,
-    when one answers) and each source's health.
+    """The last runs, the next scheduled runs and each source's health.
+
+    The runs and the sources' health come from the warehouse, the next scheduled runs from the
+    Prefect server when one answers.
 
     Example: hzhk status
     """
