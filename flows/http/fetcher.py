@@ -481,6 +481,8 @@ class Fetcher:
                 yield
             finally:
                 watch.seconds += time.perf_counter() - started
+                if is_gdelt(target):  # GDELT counts its interval between requests it receives
+                    self.pacer.space_from_now(host_key(target), self.interval_for(target))
 
     async def _finish(self, response: httpx.Response, final_url: str, kind: _Kind) -> _Try:
         """Turn a final (non-redirect) response into a _Try, reading the body only for a 2xx

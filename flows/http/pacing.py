@@ -61,6 +61,12 @@ class HostPacer:
             self._next_at[host] = self._clock() + interval_s
             return waited
 
+    def space_from_now(self, host: str, interval_s: float) -> None:
+        """Keep host's next slot at least interval_s after now (the end of an exchange): for a
+        host that counts the interval between the requests it receives, a request slow to
+        arrive would otherwise leave the next one closer behind it than the interval."""
+        self._next_at[host] = max(self._next_at.get(host, 0.0), self._clock() + interval_s)
+
     def defer(self, host: str, seconds: float) -> None:
         """Push host's next slot at least `seconds` away: the server asked us to back off."""
         until = self._clock() + seconds

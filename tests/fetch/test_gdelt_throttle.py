@@ -7,6 +7,7 @@ parsed."""
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import socket
 import time
@@ -18,6 +19,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from flows.http.fetcher import GDELT_HOSTS
+from flows.http.pacing import HostPacer
 from flows.polling import GDELT_DOC_API
 from records.fetch import worth_retrying
 from tests.fetch.fetch_harness import FaultServer, Harness
@@ -159,3 +161,24 @@ def test_a_4xx_whose_body_stalls_is_still_an_http_error(
     result = harness.fetch(server.url("/gone"))
 
     assert (result.outcome, result.status, result.error_class) == ("http_error", 404, "HTTPStatus")
+
+
+def test_the_gdelt_pace_counts_from_the_end_of_the_last_exchange() -> None:
+    """A request slow to reach GDELT (a slow connect, a busy machine) must not leave the next
+    one closer behind it than the interval, as GDELT counts it: on arrival."""
+    now = [0.0]
+    slept: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    async def two_requests() -> None:
+        pacer = HostPacer(clock=lambda: now[0], sleep=sleep)
+        await pacer.wait("api.gdeltproject.org", INTERVAL_S)
+        now[0] += 0.3  # the first exchange took 0.3 s
+        pacer.space_from_now("api.gdeltproject.org", INTERVAL_S)
+        await pacer.wait("api.gdeltproject.org", INTERVAL_S)
+
+    asyncio.run(two_requests())
+    assert now[0] == pytest.approx(0.3 + INTERVAL_S)
