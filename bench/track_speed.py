@@ -24,6 +24,9 @@ names, figures, dates and fields): the worst case, beside the realistic one.
 `--chunk N` tracks each size's new articles in runs of at most N, as scheduled runs would: the
 run that brings the warehouse to each size ("last run") then has the same size at every step, so
 its growth is the warehouse's doing alone (one run per size also grows with the run's own length).
+`--keep DIR` grows the warehouse in DIR and leaves it there, to look into afterwards. Each run's
+line says where its peak RSS came from: the process before the first step, then what each step
+added to the peak.
 `--server` runs the flows against a `prefect server start` (else each worker starts Prefect's
 temporary server). `--profile` runs each worker under cProfile and prints the top cost centres
 (`--profile-last`: one extra run of `--chunk` articles after the largest size instead, so the
@@ -116,6 +119,9 @@ class StepTimer:
         self.inner: dict[str, float] = dict.fromkeys(STEPS, 0.0)
         self.batches: list[tuple[int, float]] = []  # (articles, seconds of its four steps)
         self.first_step_at: float | None = None
+        # MB the process's peak RSS rose by during each step's calls: which step sets the peak
+        self.peak_rise: dict[str, float] = dict.fromkeys(STEPS, 0.0)
+        self.peak_before_steps: float | None = None
 
     def install(self) -> None:
         import flows.track as track_module
@@ -143,6 +149,8 @@ class StepTimer:
             began = time.perf_counter()
             if self.first_step_at is None:
                 self.first_step_at = began
+                self.peak_before_steps = speedkit.peak_rss_mb()
+            peak = speedkit.peak_rss_mb()
             if name == "read_batch":  # a batch begins; it comes `as_is` (Prefect's quote)
                 batch = args[1].unquote() if hasattr(args[1], "unquote") else args[1]
                 self.batches.append((len(batch), 0.0))
@@ -151,6 +159,7 @@ class StepTimer:
             finally:
                 spent = time.perf_counter() - began
                 self.outer[name] += spent
+                self.peak_rise[name] += speedkit.peak_rss_mb() - peak
                 if name in (
                     "read_batch",
                     "assess_batch",
@@ -196,11 +205,21 @@ def worker(args: argparse.Namespace) -> None:
             "duplicates": result.counts.duplicates,
             "events_total": result.counts.events_total,
             "peak_rss_mb": speedkit.peak_rss_mb(),
+            "peak_before_steps_mb": timer.peak_before_steps or speedkit.peak_rss_mb(),
+            "peak_rise_mb": timer.peak_rise,
         }
     )
 
 
 # --- the parent: grow, track, print -------------------------------------------------------------
+
+
+def peak_rises(result: dict[str, Any]) -> str:
+    """Where a run's peak RSS came from: before the first step (imports, Prefect), then the MB
+    each step raised it by, largest first (e.g. "start 290, events +120, store +40")."""
+    rises = sorted(result["peak_rise_mb"].items(), key=lambda kv: -kv[1])
+    named = [f"{step} +{mb:.0f}" for step, mb in rises if mb >= 1]
+    return ", ".join([f"start {result['peak_before_steps_mb']:.0f}", *named])
 
 
 def per_article_ms(batches: list[tuple[int, float]]) -> list[float]:
@@ -232,7 +251,13 @@ def run(args: argparse.Namespace) -> int:
     rows: list[dict[str, Any]] = []
     print(f"machine load before: {speedkit.load()}", flush=True)
     with ExitStack() as stack:
-        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-track-")))
+        if args.keep:  # a folder the warehouse stays in, to look into after the run
+            folder = args.keep
+            folder.mkdir(parents=True, exist_ok=True)
+            if (folder / "track.duckdb").exists():
+                raise SystemExit(f"{folder / 'track.duckdb'} exists: --keep takes a new folder")
+        else:
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-track-")))
         env = speedkit.prefect_env(folder / "prefect")
         server_s = None
         if args.server:
@@ -261,7 +286,8 @@ def run(args: argparse.Namespace) -> int:
                     f"{upto:>8,} stored: {result['articles']:,} tracked "
                     f"({result['relevant']:,} relevant, {result['duplicates']:,} copies), median "
                     f"{statistics.median(ms) if ms else 0:.1f} ms/article, "
-                    f"peak {result['peak_rss_mb']:.0f} MB, load {speedkit.load()}",
+                    f"peak {result['peak_rss_mb']:.0f} MB ({peak_rises(result)}), "
+                    f"load {speedkit.load()}",
                     flush=True,
                 )
             rows.append(level)
@@ -295,6 +321,17 @@ def profile_after(args: argparse.Namespace, folder: Path, env: dict[str, str], s
     print(speedkit.cost_table(profile_out, args.profile_top), flush=True)
     if args.keep_profile:
         args.keep_profile.write_bytes(profile_out.read_bytes())
+
+
+def _tenths(batches: list[tuple[int, float]]) -> str:
+    """ms/article over the first and the last tenth of a run's batches: in a long run the
+    warehouse grows as it goes, so a rise from one to the other is growth within the run."""
+    if len(batches) < 10:
+        return "-"
+    tenth = len(batches) // 10
+    first, last = batches[:tenth], batches[-tenth:]
+    ms = [1000 * sum(s for _, s in part) / sum(n for n, _ in part) for part in (first, last)]
+    return f"{ms[0]:.1f} / {ms[1]:.1f}"
 
 
 def _ms(runs: list[dict[str, Any]]) -> float:
@@ -336,6 +373,7 @@ def print_tables(
                 f"{_ms(r['runs']):.1f}",
                 f"{ms_last:.1f}",
                 f"{median:.1f} [{p10:.1f}–{p90:.1f}]",
+                _tenths(last["batches"]),
                 f"{ms_last / base:.2f}" if base else "-",
                 f"{last['startup_s']:.1f} / {last['flow_s']:.1f} / {last['wall_s']:.1f}",
                 f"{max(x['peak_rss_mb'] for x in r['runs']):.0f} ({last['articles']:,})",
@@ -352,6 +390,7 @@ def print_tables(
                 "ms/article",
                 "last run ms/article",
                 "last run batches median [p10–p90]",
+                "last run's first / last tenth",
                 "growth vs first",
                 "last run start-up / flow / process s",
                 "peak RSS MB (articles in last run)",
@@ -400,6 +439,9 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
         help="with --profile: profile one extra run after the largest size, not every run",
     )
     parser.add_argument("--keep-profile", type=Path, help="with --profile-last: keep its stats")
+    parser.add_argument(
+        "--keep", type=Path, help="work in this new folder and keep the warehouse there"
+    )
     parser.add_argument("--quick", action="store_true", help=f"sizes {QUICK_SIZES}: a smoke test")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--warehouse", type=Path, help=argparse.SUPPRESS)
