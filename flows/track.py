@@ -24,7 +24,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -77,16 +77,49 @@ class Grouped:
     reclustered: list[str]
 
 
+@dataclass
+class RecentFacts:
+    """The facts this run has extracted, kept while a later batch's events may reach them.
+
+    A batch re-clusters the stored articles of its window, and those need their facts again;
+    earlier batches overlap it, so facts already extracted are reused. Batches come in
+    publication order, so once a batch is grouped the facts of articles published before its
+    window (and an event's span) are dropped: kept to the run's end, a 100,000-article run held
+    every article's facts (issue 13, P4). One needed after all is extracted again.
+    """
+
+    _kept: dict[str, tuple[date | None, ArticleFacts]] = field(default_factory=dict)
+
+    def get(self, article_id: str) -> ArticleFacts | None:
+        kept = self._kept.get(article_id)
+        return kept[1] if kept else None
+
+    def keep(self, article_id: str, published_at: datetime | None, facts: ArticleFacts) -> None:
+        self._kept[article_id] = (reference_date(published_at), facts)
+
+    def forget_before(self, day: date) -> None:
+        """Drop the facts of articles published before `day` (and of undated ones)."""
+        self._kept = {
+            key: (when, facts)
+            for key, (when, facts) in self._kept.items()
+            if when is not None and when >= day
+        }
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _reading(settings: Settings) -> closing[duckdb.DuckDBPyConnection]:
-    """A step's short read-only connection; without FTS, which no step here searches with."""
+def _reading(settings: Settings, read_only: bool = True) -> closing[duckdb.DuckDBPyConnection]:
+    """A step's short connection, read-only unless it stores; without FTS, which no step here
+    searches with (loading it costs 50-100 ms a connection: warehouse/db.py)."""
     return closing(
         connect(
             settings.warehouse_path,
-            read_only=True,
+            read_only=read_only,
             wait_s=settings.warehouse_wait_s,
             search=False,
         )
@@ -143,7 +176,7 @@ def group_events(
     links: Sequence[DuplicateLink],
     knowledge: TrackingKnowledge,
     reference: date,
-    known_facts: dict[str, ArticleFacts],
+    known_facts: RecentFacts,
 ) -> Grouped:
     """The events of the batch's window, and every article whose membership they replace.
 
@@ -151,7 +184,9 @@ def group_events(
     has already extracted (earlier batches overlap this one's window), and is added to here.
     """
     linked = {link.article_id: link.duplicate_of for link in links}
-    known_facts.update((s.article_id, s.facts) for s in assessments if s.facts is not None)
+    for a, s in zip(batch, assessments, strict=True):
+        if s.facts is not None:
+            known_facts.keep(a.article_id, a.published_at, s.facts)
     tracked = [
         TrackedArticle(
             a.article_id,
@@ -179,7 +214,7 @@ def group_events(
         facts = known_facts.get(a.article_id) or extract_facts(
             a.title, a.body, a.language, a.published_at, knowledge.entities
         )
-        known_facts[a.article_id] = facts
+        known_facts.keep(a.article_id, a.published_at, facts)
         tracked.append(
             TrackedArticle(
                 a.article_id,
@@ -192,6 +227,8 @@ def group_events(
             )
         )
     events = cluster_events(tracked, knowledge.events, reference)
+    if days:  # later batches are published no earlier: their windows start after this
+        known_facts.forget_before(min(days) - margin - timedelta(days=knowledge.events.span_days))
     return Grouped(carry_ids(events, stored, live), reclustered)
 
 
@@ -204,7 +241,7 @@ def store(
     grouped: Grouped,
     knowledge: TrackingKnowledge,
 ) -> None:
-    with closing(connect(settings.warehouse_path, wait_s=settings.warehouse_wait_s)) as con:
+    with _reading(settings, read_only=False) as con:
         store_facts(
             con,
             [(s.article_id, s.facts or NO_FACTS) for s in assessments],
@@ -229,7 +266,7 @@ def store(
 def finish(
     settings: Settings, run_id: str, reference: date, counts: TrackCounts, error: str | None
 ) -> TrackCounts:
-    with closing(connect(settings.warehouse_path, wait_s=settings.warehouse_wait_s)) as con:
+    with _reading(settings, read_only=False) as con:
         refresh_event_status(con, reference - timedelta(days=reference.weekday()))
         counts.events_total = count_events(con)
         finish_run(
@@ -269,7 +306,7 @@ def run_track(settings: Settings, since: date | None, reference: date | None) ->
     run_id = f"track-{uuid.uuid4().hex[:12]}"
     counts = TrackCounts()
     articles = load_articles(settings, run_id, since)
-    known_facts: dict[str, ArticleFacts] = {}
+    known_facts = RecentFacts()
     try:
         # Compiled only for a run with something to track (≈ 0.3 s: name automata, patterns).
         knowledge = prepare(loaded) if articles else None
