@@ -122,6 +122,7 @@ class EventCue:
     date_sentence: str | None = None  # the sentence its date was read in
     date_paragraph: int | None = None  # ... and that sentence's paragraph
     kind_at: int = 0  # where the word of its kind (or its name) starts in the folded sentence
+    gathering: str | None = None  # with `venue`: the kind of the gathering it was done at
 
 
 @dataclass(frozen=True)

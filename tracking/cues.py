@@ -98,7 +98,7 @@ _VENUE_BEFORE_EN = re.compile(
     r"\b(?:at|during|on the sidelines of|on the occasion of|took place at|held at)\s+"
     r"(?:the |a |an |this |its |their )?(?:[\w'’&/\-–]+ ){0,4}$"
 )
-_VENUE_AFTER_ZH = re.compile(r"^[\u4e00-\u9fff·“”\"]{0,2}?(?:上|期间|间隙|之际|现场)")
+_VENUE_AFTER_ZH = re.compile(r"^[\u4e00-\u9fff·“”\"]{0,2}?(?:上|期间|间隙|之际|现场|场内|会场)")
 _REFERS_BACK = re.compile(
     r"^(?:the (?:ceremony|signing|signing ceremony|event|deals?|agreements?)|it|this)\b|"
     r"^(?:签约仪式|仪式|签约|活动)"
@@ -286,11 +286,13 @@ def _named_cue(
         previous is not None and _REFERS_BACK.search(folded) is not None
         and _signing(previous.folded.text)
     )  # fmt: skip
-    # what was done at a named gathering ("launched ... at the X Forum", 揭牌仪式在X论坛上举行) is
-    # the sentence's happening, the gathering only where it took place
-    held_here = "agreement_signing" if signing_here else _launched(folded, span, gazetteer)
+    # what was done at a named gathering ("launched ... at the X Forum", 揭牌仪式在X论坛上举行,
+    # "announced the measures at the X Conference") is the sentence's happening, the gathering
+    # only where it took place
+    held_here = "agreement_signing" if signing_here else _done_at(folded, span, gazetteer)
     venue = venue and held_here is not None
-    event_type = held_here if venue and held_here else _name_type(name, gazetteer)
+    gathering = _name_type(name, gazetteer)
+    event_type = held_here if venue and held_here else gathering
     clause = _named_clause(folded, span.f_start, span.f_end)
     planned = is_planned(clause)
     dated = _cue_date(sentences, index, reference, planned)
@@ -311,6 +313,7 @@ def _named_cue(
         recalled=_recalled(folded, span.f_start, span.f_end, clause, own_date, reference),
         listed=_listed(sentence, span) or _other_time(clause, own_date, reference),
         venue=venue,
+        gathering=gathering if venue else None,
         planned=planned,
         generic=_generic(name),
         within=_container(sentence, span),
@@ -504,14 +507,17 @@ def _rank(gazetteer: Gazetteer, kind: str) -> int:
 _SIGNING_HEAD = re.compile(r"(?:签约|签署)仪式$|\bsigning ceremony$")
 
 
-def _launched(folded: str, span: _Named, gazetteer: Gazetteer) -> str | None:
-    """The kind "launch" when the sentence launches something besides the named gathering: a
-    launch word outside the name, not the gathering's own opening just before it (当天开幕的
-    X论坛)."""
-    for start, end, kind in gazetteer.happening_hits(folded):
+_DONE_AT = ("policy", "launch", "investment_project")  # kinds done at a gathering, not held
+
+
+def _done_at(folded: str, span: _Named, gazetteer: Gazetteer) -> str | None:
+    """The kind of what the sentence does at the named gathering besides holding it: a policy
+    announced, something launched, a project started there, by a word outside the name (not
+    the gathering's own opening just before it: 当天开幕的X论坛). The first such word wins."""
+    for start, end, kind in sorted(gazetteer.happening_hits(folded)):
         outside = end <= span.f_start - 3 or start >= span.f_end
-        if kind == "launch" and outside:
-            return "launch"
+        if kind in _DONE_AT and outside:
+            return kind
     return None
 
 
@@ -591,11 +597,12 @@ def _listed(sentence: Sentence, span: _Named) -> bool:
 # A happening that only shares the reported one's time: "..., as the Food Expo opened in the
 # halls below", 推介会与美食博览同日开幕.
 _BESIDE_BEFORE = re.compile(
-    r"\b(?:as|while|when) (?:the |this year's )?(?:[\w'’&/\-–]+ ){0,3}$|与$|和$"
+    r"\b(?:as|while|when|where) (?:the |this year's )?(?:[\w'’&/\-–]+ ){0,3}$|与$|和$"
 )
 _BESIDE_AFTER = re.compile(
-    r"^\s*(?:opened|opens|began|begins|kicked off|got under way|was under way|was held|"
-    r"took place|closed)\b|^同(?:日|期|时|一天)"
+    r"^\s*(?:opened|opens|began|begins|kicked off|got under way|gets under way|"
+    r"(?:is|was) (?:under way|being held|on)|was held|took place|takes place|closed|"
+    r"brings|brought|draws|drew|runs|ran)\b|^同(?:日|期|时|一天)"
 )
 
 

@@ -15,7 +15,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from config.knowledge import EntitiesFile, Entity, FieldName, FieldsFile, Happening, Measure
+from config.knowledge import (
+    EntitiesFile,
+    Entity,
+    FieldName,
+    FieldsFile,
+    Happening,
+    Measure,
+    RelevanceConfig,
+)
 from records.facts import Mention
 from tracking.folding import Folded, fold, split_sentences
 from tracking.matching import PhraseMatcher
@@ -39,10 +47,12 @@ class Gazetteer:
     not_names: tuple[str, ...] = ()
     happenings: tuple[Happening, ...] = ()
     measures: tuple[CompiledMeasure, ...] = ()  # what figures are filed under (measures.toml)
+    sides: tuple[tuple[str, str], ...] = ()  # (term, hangzhou | hongkong | joint): relevance's
     by_id: dict[str, Entity] = field(init=False)
     matcher: PhraseMatcher = field(init=False)
     field_matcher: PhraseMatcher = field(init=False)
     happening_matcher: PhraseMatcher = field(init=False)
+    side_matcher: PhraseMatcher = field(init=False)
     known_words: frozenset[str] = field(init=False)
     cities: dict[str, str] = field(init=False)  # place or venue id -> the city it lies in
 
@@ -58,10 +68,18 @@ class Gazetteer:
         kinds = [(w, h.event_type) for h in self.happenings for w in h.words]
         kinds += [(w, _NOT_A_KIND) for h in self.happenings for w in h.not_words]
         object.__setattr__(self, "happening_matcher", PhraseMatcher(kinds))
+        object.__setattr__(self, "side_matcher", PhraseMatcher(list(self.sides)))
         names = [n for e in self.entities for n in (*e.names, *e.weak_aliases)]
         words = {w for n in names for w in fold(n).text.split()}
         object.__setattr__(self, "known_words", frozenset(words))
         object.__setattr__(self, "cities", _cities(self.entities))
+
+    def names_both_sides(self, name: str) -> bool:
+        """Whether a name is the two sides' own ("Hangzhou-Hong Kong ... Forum", 杭港…论坛,
+        "Zhejiang/Hong Kong ..."): a joint term, or a term of each side, as relevance reads
+        them."""
+        roles = {hit.key for hit in self.side_matcher.find(fold(name).text)}
+        return "joint" in roles or {"hangzhou", "hongkong"} <= roles
 
     def happening_types(self, folded_text: str) -> list[str]:
         """The kinds of happening named in folded text, in the configured order of precedence."""
@@ -110,8 +128,10 @@ def build_gazetteer(
     fields: FieldsFile | None = None,
     happenings: Sequence[Happening] = (),
     measures: Sequence[Measure] = (),
+    sides: Sequence[tuple[str, str]] = (),
 ) -> Gazetteer:
-    """The matchers over every known name, from the checked configuration."""
+    """The matchers over every known name, from the checked configuration; `sides` are
+    relevance's terms for each side and for both (`side_terms`)."""
     return Gazetteer(
         entities.entity,
         frozenset(fold(n).text for n in entities.candidates.ignore),
@@ -119,7 +139,19 @@ def build_gazetteer(
         entities.not_names,
         tuple(happenings),
         compile_measures(measures),
+        tuple(sides),
     )
+
+
+def side_terms(relevance: RelevanceConfig) -> list[tuple[str, str]]:
+    """Each term relevance.toml gives a side (or both sides) with that role: what tells a
+    gathering of the two sides ("Hangzhou-Hong Kong ... Forum") from anybody's."""
+    return [
+        (term, group.role)
+        for group in relevance.groups
+        if group.role in ("hangzhou", "hongkong", "joint")
+        for term in group.terms
+    ]
 
 
 def find_mentions(

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import TypeVar
 
@@ -47,13 +47,13 @@ from tracking.folding import fold
 from tracking.names import sound
 from tracking.reported import PART_WITHIN, signing_name
 from tracking.text_dates import reference_date
+from tracking.titles import AT_GATHERING, NAMED_TITLE
 
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 T = TypeVar("T")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 NEXT_DAY = timedelta(days=1)
 _PART_DAYS = timedelta(days=7)  # a named happening this close to the reported one is of its frame
-NAMED_TITLE = "the happening's name"  # the reason titles.py gives a name it proposes
 
 
 @dataclass(frozen=True)
@@ -394,6 +394,7 @@ def _describe(cluster: _Cluster, week_start: date) -> Event:
     # a member reporting another happening (a follow-up meeting, a signing of the week) names
     # that one, not the event: titles come from the members reporting the event's own
     naming = {a.article_id for a in articles if _reports(a, chosen["type"], event_date)}
+    votes = _at_own_gathering(votes, articles, chosen["type"])
     english = _title_vote(_naming_votes(votes, "title", naming))
     chinese = _title_vote(_naming_votes(votes, "title_zh", naming))
     chosen["title"], chosen["title_zh"] = english or chinese, chinese
@@ -431,6 +432,28 @@ def _gathering_type(articles: Sequence[TrackedArticle], voted: str | None) -> st
             if not c.venue and c.name and fold(c.name).text in venues
             and c.event_type != "agreement_signing"]  # fmt: skip
     return held[0] if held else voted
+
+
+def _at_own_gathering(
+    votes: list[_Vote], articles: Sequence[TrackedArticle], event_type: str | None
+) -> list[_Vote]:
+    """A member reporting what was done at a named gathering of the event's own kind (signed
+    "at the X Forum", in an event its other members report as that forum) names the event after
+    the gathering; done at a gathering of another kind ("on the sidelines of the Belt and Road
+    Summit", in a signing event), it names it after what was done."""
+    at_own = {
+        a.article_id
+        for a in articles
+        if a.facts.happening is not None
+        and a.facts.happening.cue.venue
+        and a.facts.happening.cue.gathering == event_type
+    }
+    return [
+        replace(v, own=True, evidence=replace(v.evidence, reason=NAMED_TITLE))
+        if v.article_id in at_own and v.evidence.reason == AT_GATHERING
+        else v
+        for v in votes
+    ]
 
 
 def _reports(article: TrackedArticle, event_type: str | None, event_date: date | None) -> bool:

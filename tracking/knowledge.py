@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from config.knowledge import EventSettings, Knowledge
-from tracking.entities import Gazetteer, build_gazetteer
+from tracking.entities import Gazetteer, build_gazetteer, side_terms
 from tracking.relevance import RelevanceGazetteer, compile_relevance
 
 
@@ -29,6 +29,7 @@ def prepare(knowledge: Knowledge) -> TrackingKnowledge:
             knowledge.fields,
             knowledge.events.happening,
             knowledge.measures.measure,
+            side_terms(knowledge.relevance),
         ),
         knowledge.events.clustering,
     )

@@ -32,6 +32,9 @@ from tracking.folding import Sentence, fold
 from tracking.names import sound
 from tracking.reported import agreement_words
 
+NAMED_TITLE = "the happening's name"
+AT_GATHERING = "the gathering it was done at"  # the event's name only if it is that gathering
+
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _PROPER_ZH = re.compile(r"杭|港|浙|香港|澳|沪|深|粤|亚|“|”|「|」|·")
 _STOP_EN = frozenset(
@@ -122,7 +125,7 @@ def propose_titles(
     passed: list[Evidence] = []
     name = _name_title(cue, context, chinese)
     if name is not None:
-        proposed.append(Evidence(attribute, name, "the happening's name", cue.sentence,
+        proposed.append(Evidence(attribute, name, NAMED_TITLE, cue.sentence,
                                  happening.score))  # fmt: skip
     else:
         made = context.zh() if chinese else context.en()
@@ -130,6 +133,16 @@ def propose_titles(
             why = f"made from its kind ({cue.event_type.replace('_', ' ')}), who acts and where"
             proposed.append(Evidence(attribute, made, why, cue.sentence,
                                      round(happening.score * _GENERATED, 4)))  # fmt: skip
+    if (
+        cue.venue
+        and cue.name
+        and not cue.generic
+        and bool(_CJK.search(cue.name)) == chinese
+        and not gazetteer.names_both_sides(cue.name)
+    ):
+        # named by what was done there, unless the event turns out to be that gathering
+        # (tracking/events.py: a signing at the X Forum, in coverage of the X Forum)
+        passed.append(Evidence(attribute, cue.name, AT_GATHERING, cue.sentence, happening.score))
     for other, score, why in others:
         if other is cue or not other.name or other.generic:
             continue
@@ -139,8 +152,11 @@ def propose_titles(
 
 
 def _name_title(cue: EventCue, context: _Context, chinese: bool) -> str | None:
-    launched_at = cue.venue and cue.event_type == "launch"  # named by what was launched there
-    if not cue.name or cue.generic or launched_at or bool(_CJK.search(cue.name)) != chinese:
+    # a venue cue is typed by what was done at the gathering it names (a launch, a signing, a
+    # policy announced there): named by that, not by somebody else's gathering; a gathering of
+    # the two sides (8 MoUs signed at the Hangzhou-Hong Kong ... Forum) names what it holds
+    done_elsewhere = cue.venue and not (cue.name and context.gazetteer.names_both_sides(cue.name))
+    if not cue.name or cue.generic or done_elsewhere or bool(_CJK.search(cue.name)) != chinese:
         return None
     if chinese and not _PROPER_ZH.search(cue.name) and not context.names_someone(cue.name):
         actor = context.actor()

@@ -16,7 +16,7 @@ from config.knowledge import (
     load_measures,
     load_relevance_config,
 )
-from tracking.entities import Gazetteer, build_gazetteer
+from tracking.entities import Gazetteer, build_gazetteer, side_terms
 from tracking.relevance import RelevanceGazetteer, compile_relevance
 
 
@@ -25,10 +25,17 @@ def relevance_from(config_dir: Path, threshold: float | None = None) -> Relevanc
 
 
 def gazetteer_from(config_dir: Path) -> Gazetteer:
-    """Entities, fields and measures, and the kinds of happening when the folder has events.toml."""
+    """Entities, fields and measures, the kinds of happening when the folder has events.toml,
+    and the sides' terms when it has relevance.toml."""
     events = load_events(config_dir).happening if (config_dir / "events.toml").exists() else ()
     measures = load_measures(config_dir).measure
-    return build_gazetteer(load_entities(config_dir), load_fields(config_dir), events, measures)
+    sides = (
+        side_terms(load_relevance_config(config_dir))
+        if (config_dir / "relevance.toml").exists()
+        else []
+    )
+    entities, fields = load_entities(config_dir), load_fields(config_dir)
+    return build_gazetteer(entities, fields, events, measures, sides)
 
 
 def events_from(config_dir: Path) -> EventSettings:
