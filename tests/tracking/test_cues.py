@@ -69,6 +69,16 @@ def test_held_in_beats_a_passing_in(gazetteer: Gazetteer) -> None:
         ("Hangzhou officials signed eight agreements at the forum on Monday.", "agreement_signing"),
         ("The forum was held in Hong Kong on Monday, where eight agreements were signed.", "forum"),
         ("香港/浙江合作会议第一次全体会议昨日在杭州举行。", "conference"),
+        # a rule or a scheme issued is a policy, however it is announced
+        ("昨日，杭州市住建委召开新闻发布会，发布《香港测量师在杭执业管理办法》。", "policy"),
+        ("Hong Kong surveyors may work in Hangzhou under rules the city issued on Monday.",
+         "policy"),
+        # a project starting is an investment project
+        ("A Hong Kong chipmaker broke ground on a plant in Hangzhou's Xiaoshan on Monday.",
+         "investment_project"),
+        ("昨日，港资企业在杭州钱塘区投资建设的研发中心项目正式落地。", "investment_project"),
+        # what goes live is launched
+        ("昨日，杭港跨境电商服务平台在杭州正式上线。", "launch"),
     ],
 )  # fmt: skip
 def test_the_kind_of_happening_comes_from_the_words_of_the_sentence(
