@@ -148,6 +148,25 @@ def _parties(sentence: Sentence, mentions: list[Mention], gazetteer: Gazetteer) 
     return _unique([m.name for m in inside])
 
 
+def _one_a_side(
+    acting: list[Mention], places: Counter[str], gazetteer: Gazetteer, bodies: bool
+) -> list[str] | None:
+    """The most-named acting place of each side, else (`bodies`) the side's most-named body;
+    None unless both sides have one (the sides' terms are relevance's: tracking/entities.py)."""
+    chosen = []
+    for side in ("hangzhou", "hongkong"):
+        ours = [m for m in acting if gazetteer.side_of.get(m.entity_id) == side]
+        for kind in ("place", "organization") if bodies else ("place",):
+            counts = Counter(m.name for m in ours if m.entity_type == kind
+                             and (kind != "place" or m.name in places))  # fmt: skip
+            if counts:
+                chosen.append(min(counts, key=lambda n: (-counts[n], n)))
+                break
+    named = Counter(m.name for m in acting)
+    first = {m.name: i for i, m in reversed(list(enumerate(acting)))}
+    return sorted(chosen, key=lambda n: (-named[n], first[n])) if len(chosen) == 2 else None
+
+
 def _hosts(mention: Mention, sentences: list[Sentence]) -> bool:
     """The mention names where something took place (`_locative`) in the sentence holding it."""
     holding = (s for s in sentences if s.start <= mention.start < s.end)
@@ -155,7 +174,9 @@ def _hosts(mention: Mention, sentences: list[Sentence]) -> bool:
     return sentence is not None and _locative(mention, sentence)
 
 
-_LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$|(?:在|于)$")
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|arrived in|came to)\s+(?:the\s+)?$|(?:在|于|来到|到达|抵达|本报)$"
+)
 
 
 def _locative(mention: Mention, sentence: Sentence) -> bool:
@@ -260,22 +281,25 @@ def _resolve_parties(
     draft: _Draft, sentences: list[Sentence], mentions: list[Mention], gazetteer: Gazetteer
 ) -> list[str]:
     """Named parties, else those around the signing; "the two cities" (双方) means the article's
-    two most-named cities, counting only where a place acts: the city a meeting was held in
-    (出席在杭州举行的…) hosts it, and is no side of it."""
+    most-named place on each side, counting only where a place acts: the city a meeting was
+    held in (出席在杭州举行的…, 来到杭州) hosts it, and is no side of it. A side that no place
+    acts for is its most-named body (香港特区政府代表团 … 同我省召开: Zhejiang and the HKSAR
+    Government, not Hangzhou and Zhejiang)."""
     group = _GROUP_PARTIES.search(draft.sentence.folded.text)
     if group:
         cities = "cities" in group.group()
+        acting = [m for m in mentions if not _hosts(m, sentences)]
         places = Counter(
             m.name
-            for m in mentions
+            for m in acting
             if m.entity_type == "place"
             and (not cities or gazetteer.by_id[m.entity_id].level == "city")
-            and not _hosts(m, sentences)
         )
         named = [p for p in draft.parties if p in places]
-        if len(named) < 2:
-            return _unique([name for name, _ in places.most_common(2)])
-        return named
+        if len(named) >= 2:
+            return named
+        sides = _one_a_side(acting, places, gazetteer, bodies=not cities)
+        return sides or _unique([name for name, _ in places.most_common(2)])
     if draft.parties:
         return draft.parties
     names: list[str] = []

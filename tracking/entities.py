@@ -53,6 +53,7 @@ class Gazetteer:
     field_matcher: PhraseMatcher = field(init=False)
     happening_matcher: PhraseMatcher = field(init=False)
     side_matcher: PhraseMatcher = field(init=False)
+    side_of: dict[str, str] = field(init=False)  # entity id -> hangzhou | hongkong, when one
     known_words: frozenset[str] = field(init=False)
     cities: dict[str, str] = field(init=False)  # place or venue id -> the city it lies in
 
@@ -69,10 +70,27 @@ class Gazetteer:
         kinds += [(w, _NOT_A_KIND) for h in self.happenings for w in h.not_words]
         object.__setattr__(self, "happening_matcher", PhraseMatcher(kinds))
         object.__setattr__(self, "side_matcher", PhraseMatcher(list(self.sides)))
+        object.__setattr__(self, "side_of", self._sides_of_entities())
         names = [n for e in self.entities for n in (*e.names, *e.weak_aliases)]
         words = {w for n in names for w in fold(n).text.split()}
         object.__setattr__(self, "known_words", frozenset(words))
         object.__setattr__(self, "cities", _cities(self.entities))
+
+    def _sides_of_entities(self) -> dict[str, str]:
+        """The side each place or body is on, when its names put it on one only (Zhejiang and
+        Hangzhou's districts on Hangzhou's, the HKSAR Government on Hong Kong's)."""
+        found = {}
+        for e in self.entities:
+            roles = {
+                hit.key
+                for name in (e.name, e.name_zh_hans, *e.aliases)
+                if name
+                for hit in self.side_matcher.find(fold(name).text)
+            }
+            one = roles & {"hangzhou", "hongkong"}
+            if len(one) == 1 and "joint" not in roles:
+                found[e.entity_id] = one.pop()
+        return found
 
     def names_both_sides(self, name: str) -> bool:
         """Whether a name is the two sides' own ("Hangzhou-Hong Kong ... Forum", 杭港…论坛,

@@ -81,3 +81,16 @@ def test_both_sides_are_the_places_acting_not_the_city_hosting_the_meeting(
     )
     (agreement,) = facts(gazetteer, body).agreements
     assert agreement.parties == ("Hong Kong", "Zhejiang")
+
+
+def test_our_province_in_a_zhejiang_report_is_zhejiang_and_each_side_is_a_party(
+    gazetteer: Gazetteer,
+) -> None:
+    """A Zhejiang outlet writes 我省; the visitors' side is a body, not a place: the parties are
+    one of each side, never Hangzhou (where the meeting was) and Zhejiang together."""
+    body = (
+        "本报杭州3月2日讯 今天，香港特区政府代表团来到杭州，同我省举行经贸合作座谈会。\n\n"
+        "会上，双方商定推进12个合作项目，并在金融、科技等领域加强合作。"
+    )
+    (agreement,) = facts(gazetteer, body).agreements
+    assert set(agreement.parties) == {"Zhejiang", "HKSAR Government"}
