@@ -167,9 +167,29 @@ def _name_title(cue: EventCue, context: _Context, chinese: bool) -> str | None:
             return f"{place.zh}举办{cue.name}" if place is not None else None
         held = f"在{place.zh}举办" if place is not None else "举办"
         return f"{actor.zh}{held}{cue.name}"
+    name = cue.name if chinese else _with_edition(cue.name, cue.sentence)
     if cue.within and not chinese:
-        return f"{cue.name}, {cue.within}"
-    return cue.name
+        return f"{name}, {cue.within}"
+    return name
+
+
+_EDITION_EN = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural|"
+    r"\d{1,2}(?:st|nd|rd|th))\s+$"
+)
+
+
+def _with_edition(name: str, sentence: str) -> str:
+    """The name with the edition the sentence gives it ("the second Hangzhou-Hong Kong Youth
+    Forum"): what tells this year's forum from last year's, which coverage often recalls (第二届
+    stays inside a Chinese name already)."""
+    plain = sentence.replace("–", "-").lower()
+    at = plain.find(name.replace("–", "-").lower())
+    edition = _EDITION_EN.search(plain[:at]) if at > 0 else None
+    if edition is None:
+        return name
+    word = edition.group(1)
+    return f"{word[0].upper()}{word[1:]} {name}"
 
 
 class _Context:

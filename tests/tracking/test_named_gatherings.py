@@ -52,3 +52,19 @@ def test_the_signing_day_of_a_week_joins_the_week_its_opening_founded(
     (event,) = cluster_events([opening, signing], settings, date(2026, 1, 1))
     assert (event.event_type, event.event_date, event.place) == (
         "forum", date(2024, 10, 14), "Hangzhou")  # fmt: skip
+
+
+def test_an_edition_is_part_of_the_name_a_reader_tells_it_by(
+    gazetteer: Gazetteer, settings: EventSettings
+) -> None:
+    """Coverage of the second forum recalls the first: the title says which one this is."""
+    body = (
+        "About 200 young founders met in Hong Kong on Saturday for the second Hangzhou-Hong Kong "
+        "Youth Makers Forum.\n\nThe first Hangzhou-Hong Kong Youth Makers Forum took place in "
+        "Hangzhou last year."
+    )
+    published = datetime(2024, 10, 14, 9, tzinfo=HKT)
+    (event,) = cluster_events(
+        [article(gazetteer, "a", published, "Young makers meet", body)], settings, date(2026, 1, 1)
+    )
+    assert event.title == "Second Hangzhou–Hong Kong Youth Makers Forum"
