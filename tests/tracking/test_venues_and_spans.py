@@ -234,3 +234,28 @@ def test_a_park_opening_is_a_launch(gazetteer: Gazetteer) -> None:
     cue = reported(gazetteer, "杭港青年创新港开园", body, "zh-Hans",
                    datetime(2029, 10, 19, 7, tzinfo=HKT))  # fmt: skip
     assert (cue.event_type, cue.place) == ("launch", "Hangzhou")
+
+
+def test_a_secretarys_visit_reported_day_by_day_is_one_event(
+    gazetteer: Gazetteer, settings: EventSettings
+) -> None:
+    """Hong Kong's principal officials are known by name: a two-day visit covered by a release
+    each day and a Chinese round-up is one visit, whatever each day's stop."""
+    day1 = datetime(2026, 3, 2, 19, tzinfo=HKT)
+    articles = [
+        article(gazetteer, "day1", day1, "SITI visits Hangzhou",
+                "The Secretary for Innovation, Technology and Industry, Professor Sun Dong, "
+                "arrived in Hangzhou today (March 2) for a two-day visit and toured a robotics "
+                "park in Binjiang district.\n\nHe also met officials of the Hangzhou Science and "
+                "Technology Bureau."),
+        article(gazetteer, "day2", day1 + timedelta(days=1), "SITI concludes Hangzhou visit",
+                "On the second day of his visit to Hangzhou today (March 3), the Secretary for "
+                "Innovation, Technology and Industry, Professor Sun Dong, called at Zhejiang "
+                "University and a chip design company before returning to Hong Kong."),
+        article(gazetteer, "zh", day1 + timedelta(days=2), "孙东率团访问杭州",
+                "3月2日至3日，香港特区政府创新科技及工业局局长孙东率团访问杭州，参观了滨江区机器人产业园"
+                "和浙江大学。", "zh-Hans"),
+    ]  # fmt: skip
+    (event,) = events_of(articles, settings)
+    assert event.event_type == "visit"
+    assert event.place == "Hangzhou"
