@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import duckdb
@@ -116,8 +116,10 @@ def copies_sharing_buckets(
 ) -> list[Copy]:
     """Stored articles in any of these LSH buckets, plus the articles they point at as originals.
 
-    The buckets are found by a scan of `article_bands`' two narrow columns (it has no index:
-    rewriting one at every batch's checkpoint cost more than the scan, migration 011); the
+    The buckets are found by a scan of `article_bands`' narrow columns (it has no index:
+    rewriting one at every batch's checkpoint cost more than the scan, migration 011), of the
+    days `between` covers only (a band's day is its article's publication day, else the day it
+    was first seen; migration 013: the scan no longer grows with the warehouse); the
     articles they name are then read by primary key, with the keys as a constant list (a join
     or a sub-query lets DuckDB scan the wide tables instead), so only the rows of the matches
     are read from those (tests/tracking/test_duplicate_lookup.py checks it on DuckDB's own
@@ -126,15 +128,37 @@ def copies_sharing_buckets(
     coverage whole families of stories share buckets, and a batch compared with every one of
     them costs more as the warehouse grows (issue 13's profile).
     """
+    days = ""
+    if between is not None:  # whole row groups of other days are skipped (migration 013)
+        first, last = (_utc_day(moment) for moment in between)
+        days = f" AND day BETWEEN DATE '{first - _DAY}' AND DATE '{last + _DAY}'"
     rows = con.execute(
         f"SELECT DISTINCT article_id FROM article_bands "
-        f"WHERE bucket IN ({values_table('?', 'UBIGINT')})",
+        f"WHERE bucket IN ({values_table('?', 'UBIGINT')}){days}",
         [to_json(sorted(set(buckets)))],
     ).fetchall()
     hits = sorted({str(r[0]) for r in rows} - set(exclude))
     found = _stored_copies(con, hits, between)
     originals = sorted({c.duplicate_of for c in found if c.duplicate_of} - set(hits))
     return sorted(found + _stored_copies(con, originals), key=lambda c: c.article_id)
+
+
+_DAY = timedelta(days=1)  # a band's day is a UTC date: one day's margin either side
+
+
+def _utc_day(moment: datetime) -> date:
+    return moment.astimezone(UTC).date()
+
+
+def _band_days(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, date | None]:
+    """The day each article's bands are filed under: its publication day, else the day it was
+    first seen, in UTC (read by key: `key_params`)."""
+    rows = con.execute(
+        f"SELECT article_id, (coalesce(published_at, first_seen_at) AT TIME ZONE 'UTC')::DATE "
+        f"FROM articles WHERE article_id IN ({key_params(ids)})",
+        list(ids),
+    ).fetchall()
+    return {str(r[0]): r[1] for r in rows}
 
 
 def _stored_copies(
@@ -350,16 +374,28 @@ def _store_signatures(con: duckdb.DuckDBPyConnection, batch: TrackedBatch) -> No
         }
         for i, sig in zip(ids, signatures, strict=True)
     ]
+    # only articles tracked before have bands to replace: a run of new ones skips the scan
+    again = [
+        str(r[0])
+        for r in con.execute(
+            f"SELECT article_id FROM article_tracking WHERE article_id IN ({key_params(ids)})",
+            ids,
+        ).fetchall()
+    ]
     merge(con, TRACKING, rows, {"tracked_at": batch.tracked_at})
-    con.execute(f"DELETE FROM article_bands WHERE article_id IN ({values_table()})", [to_json(ids)])
+    if again:
+        con.execute(
+            f"DELETE FROM article_bands WHERE article_id IN ({values_table()})", [to_json(again)]
+        )
+    days = _band_days(con, ids)
     bands = [
-        {"bucket": bucket, "article_id": article_id}
+        {"bucket": bucket, "article_id": article_id, "day": days.get(article_id)}
         for article_id, sig in zip(ids, signatures, strict=True)
         if sig is not None
         for bucket in sorted(set(sig.buckets()))
     ]
     if bands:
-        columns = {"bucket": "UBIGINT", "article_id": "VARCHAR"}
+        columns = {"bucket": "UBIGINT", "article_id": "VARCHAR", "day": "DATE"}
         con.execute(f"INSERT INTO article_bands BY NAME {rows_table(columns)}", [to_json(bands)])
 
 

@@ -225,3 +225,26 @@ def test_the_events_context_reads_the_articles_bodies_by_key(tmp_path: Path) -> 
     articles = [(kind, rows) for table, kind, rows in profiled.reads if table == "articles"]
     assert ("Index Scan", 5) in articles
     assert [kind for kind, _ in articles].count("Sequential Scan") <= 1  # the dates, narrow
+
+
+def test_the_bands_of_articles_published_outside_the_window_are_not_read(tmp_path: Path) -> None:
+    """Each band carries its article's publication day and a batch's bands are stored in
+    publication order, so the lookup skips whole row groups of other days: its scan stays the
+    size of the window, not of the warehouse (migration 013)."""
+    rng = random.Random(17)
+    target = random_signature(rng)
+    old = {f"old-{n}": random_signature(rng) for n in range(4000)}
+    recent = {f"recent-{n}": random_signature(rng) for n in range(2000)}
+    recent["the-copy"] = half_copy(target, rng)
+    with closing(open_warehouse(tmp_path / "w.duckdb")) as con:
+        store(con, old, dict.fromkeys(old, AT - timedelta(days=400)))
+        store(con, recent)
+        (total,) = con.execute("SELECT count(*) FROM article_bands").fetchone() or (0,)
+        days = con.execute("SELECT DISTINCT day FROM article_bands ORDER BY day").fetchall()
+        profiled = Profiled(con, tmp_path)
+        window = copy_window([AT], AT)
+        found = copies_sharing_buckets(profiled, target.buckets(), [], window)  # type: ignore[arg-type]
+    assert [c.signature for c in found] == [recent["the-copy"]]
+    assert days == [((AT - timedelta(days=400)).date(),), (AT.date(),)]
+    (scanned,) = [rows for table, _, rows in profiled.reads if table == "article_bands"]
+    assert scanned < total // 2  # the old articles' row groups were skipped

@@ -223,3 +223,24 @@ def test_a_warehouse_newer_than_the_code_is_refused(
     monkeypatch.setattr(db, "available_migrations", lambda: good)
     with pytest.raises(WarehouseError, match="newer than this code knows"):
         open_warehouse(warehouse_path)
+
+
+def test_bands_stored_before_migration_13_get_their_articles_days_in_day_order(
+    warehouse_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The near-duplicate lookup filters bands by day: bands already stored take their
+    article's publication day (else first seen, UTC) and are rewritten in day order."""
+    every = db.available_migrations()
+    monkeypatch.setattr(db, "available_migrations", lambda: [m for m in every if m.version < 13])
+    with open_warehouse(warehouse_path) as con:
+        con.execute(
+            "INSERT INTO articles (article_id, url, canonical_url, published_at, first_seen_at) "
+            "VALUES ('late', 'u1', 'u1', TIMESTAMPTZ '2024-05-02 01:00:00+08', now()), "
+            "('undated', 'u2', 'u2', NULL, TIMESTAMPTZ '2024-03-01 12:00:00+00'), "
+            "('early', 'u3', 'u3', TIMESTAMPTZ '2023-01-05 12:00:00+00', now())"
+        )
+        con.execute("INSERT INTO article_bands VALUES (1, 'late'), (2, 'undated'), (3, 'early')")
+    monkeypatch.setattr(db, "available_migrations", lambda: every)
+    with open_warehouse(warehouse_path) as con:
+        rows = con.execute("SELECT article_id, day::VARCHAR FROM article_bands").fetchall()
+    assert rows == [("early", "2023-01-05"), ("undated", "2024-03-01"), ("late", "2024-05-01")]
