@@ -46,7 +46,7 @@ from tracking.text_dates import is_planned, nearby_date_at, years_named
 
 _HEADS_EN = (
     "Forum|Conference|Summit|Expo|Exposition|Week|Meeting|Fair|Exhibition|Symposium|Session|"
-    "Dialogue|Festival|Roadshow|Seminar|Convention|Ceremony|Competition|Contest|Salon"
+    "Dialogue|Festival|Roadshow|Seminar|Convention|Ceremony|Competition|Contest|Salon|Roundtable"
 )
 _NAMED_EN = re.compile(
     r"(?<![\w-])((?:[A-Z0-9][\w'’&/\-–]*\s+(?:(?:of|and|for|on|the|cum|&)\s+)*)+)"
@@ -59,7 +59,9 @@ _LEADING = re.compile(
 )
 _HEADS_ZH = re.compile(
     r"论坛|联席会议|会议(?!员)|活动周|推介会|峰会|博览会|交流会|洽谈会|签约仪式|大会|年会|展览会|"
-    r"座谈会|合作周|经贸周|推介周|大赛|启动仪式|开幕式|沙龙|"
+    r"座谈会|合作周|经贸周|推介周|大赛|启动仪式|开幕式|沙龙|圆桌会|"
+    # an exhibition named for what or whose it shows (“杭州好物”香港展), not 发展 or 展开
+    r"(?<=[\u4e00-\u9fff”」])(?<!发)展(?=$|[^\u4e00-\u9fff]|在|于|开幕|揭幕|昨日|今日|正式|期间|上)|"
     r"(?<=[\u4e00-\u9fff·])周(?=$|[^\u4e00-\u9fff]|期间|在|于|的|开幕|闭幕|举行|举办|活动|系列|上|"
     r"将|正式|圆满|启动|昨日|昨天|今日|今天|明日|明天|日前|近日|前日)"  # 港澳·浙江周, not 本周
     # nor the surname in 书记周江勇
@@ -528,6 +530,8 @@ def _name_type(name: str, gazetteer: Gazetteer) -> str:
     folded = fold(name).text
     if _SIGNING_HEAD.search(folded):
         return "agreement_signing"
+    if folded.endswith("展"):
+        return "expo"  # 书展, “杭州好物”香港展: an exhibition by its name's last word
     kind = main_kind(folded, gazetteer)
     return kind[0] if kind is not None and kind[0] != "agreement_signing" else _NO_NAMED_TYPE
 

@@ -79,6 +79,11 @@ def test_held_in_beats_a_passing_in(gazetteer: Gazetteer) -> None:
         ("昨日，港资企业在杭州钱塘区投资建设的研发中心项目正式落地。", "investment_project"),
         # what goes live is launched
         ("昨日，杭港跨境电商服务平台在杭州正式上线。", "launch"),
+        # a roundtable is a forum; an exhibition named by its last word opens as an exhibition
+        ("The Hangzhou-Hong Kong Roundtable on Urban Renewal met in Hangzhou on Monday.",
+         "forum"),
+        ("杭港城市更新圆桌会昨日在杭州举行，两地学者参加。", "forum"),
+        ("“西湖好礼”香港展昨日在铜锣湾开幕，展期一周。", "expo"),
     ],
 )  # fmt: skip
 def test_the_kind_of_happening_comes_from_the_words_of_the_sentence(
