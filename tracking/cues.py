@@ -48,8 +48,11 @@ _HEADS_EN = (
     "Forum|Conference|Summit|Expo|Exposition|Week|Meeting|Fair|Exhibition|Symposium|Session|"
     "Dialogue|Festival|Roadshow|Seminar|Convention|Ceremony|Competition|Contest|Salon|Roundtable"
 )
-_NAMED_EN = re.compile(
-    r"(?<![\w-])((?:[A-Z0-9][\w'’&/\-–]*\s+(?:(?:of|and|for|on|the|cum|&)\s+)*)+)"
+_NAMED_EN = re.compile(  # a word may be a bracketed place: "China (Hangzhou) ... Expo"
+    r"(?<![\w-])((?:(?:[A-Z0-9][\w'’&/\-–]*|\((?!(?:[A-Z][a-z]+day|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)[A-Z][A-Za-z'’&/\-– ]*"
+    r"\))\s+"
+    r"(?:(?:of|and|for|on|the|cum|&)\s+)*)+)"
     rf"(?:{_HEADS_EN})\b(?!\s+(?:(?:and|of|&)\s+)?[A-Z])"  # "... Exhibition Centre" is a building
 )
 _LEADING = re.compile(
@@ -71,7 +74,7 @@ _TIME_WEEK_ZH = re.compile(
     r"(?:本|上|下|每|一|两|这|该|当|同|近|前|后|首|全|整|个|书记|市长|主席|局长|部长|主任|总裁|经理|"
     r"[一二两三四五六七八九十百\d]|为期.*)$"  # 为期六周: six weeks long, no week's name
 )
-_NAME_CHARS_ZH = re.compile(r"[\u4e00-\u9fff\d·•—–\-/“”\"]+$")
+_NAME_CHARS_ZH = re.compile(r"[\u4e00-\u9fff\d·•—–\-/“”\"（）()]+$")
 _CUT_ZH = re.compile(
     r".*(?:在|于|出席|参加|举办|举行|召开|期间|的|是|了|将|和|及|，|、|周(?=.)|适逢|正值|恰逢|继|延续|"
     rf"承接|双方|两地|{VERBS_ZH})"

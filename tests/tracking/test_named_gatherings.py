@@ -23,6 +23,10 @@ HKT = timezone(timedelta(hours=8))
         ("上周六，杭港青年创业沙龙在香港举行，两地青年开展交流。", "zh-Hans", "杭港青年创业沙龙"),
         ("The Hangzhou-Hong Kong Youth Entrepreneurship Salon was held in Hong Kong on Saturday.",
          "en", "Hangzhou–Hong Kong Youth Entrepreneurship Salon"),
+        # a place in brackets is part of the name, a date in brackets is not
+        ("The Hangzhou (Hong Kong) Creative Industries Forum met on Saturday (October 12).",
+         "en", "Hangzhou (Hong Kong) Creative Industries Forum"),
+        ("杭州（香港）创意产业论坛上周六在香港举行。", "zh-Hans", "杭州（香港）创意产业论坛"),
     ],
 )  # fmt: skip
 def test_a_week_opened_yesterday_and_a_salon_are_named_gatherings(
