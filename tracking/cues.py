@@ -48,10 +48,11 @@ _HEADS_EN = (
     "Forum|Conference|Summit|Expo|Exposition|Week|Meeting|Fair|Exhibition|Symposium|Session|"
     "Dialogue|Festival|Roadshow|Seminar|Convention|Ceremony|Competition|Contest|Salon|Roundtable"
 )
-_NAMED_EN = re.compile(  # a word may be a bracketed place: "China (Hangzhou) ... Expo"
+_NAMED_EN = re.compile(  # a word may be a bracketed place ("China (Hangzhou) ... Expo") or a
+    # quoted phrase (the “Smart Hangzhou” Innovation Expo)
     r"(?<![\w-])((?:(?:[A-Z0-9][\w'’&/\-–]*|\((?!(?:[A-Z][a-z]+day|January|February|March|"
     r"April|May|June|July|August|September|October|November|December)\b)[A-Z][A-Za-z'’&/\-– ]*"
-    r"\))\s+"
+    r"\)|[“‘\"'][A-Z][\w&/\-– ]*[”’\"'])\s+"
     r"(?:(?:of|and|for|on|the|cum|&)\s+)*)+)"
     rf"(?:{_HEADS_EN})\b(?!\s+(?:(?:and|of|&)\s+)?[A-Z])"  # "... Exhibition Centre" is a building
 )

@@ -27,6 +27,9 @@ HKT = timezone(timedelta(hours=8))
         ("The Hangzhou (Hong Kong) Creative Industries Forum met on Saturday (October 12).",
          "en", "Hangzhou (Hong Kong) Creative Industries Forum"),
         ("杭州（香港）创意产业论坛上周六在香港举行。", "zh-Hans", "杭州（香港）创意产业论坛"),
+        # so is a quoted phrase
+        ("The “Smart West Lake” Hangzhou-Hong Kong Forum met in Hong Kong on Saturday.", "en",
+         "“Smart West Lake” Hangzhou–Hong Kong Forum"),
     ],
 )  # fmt: skip
 def test_a_week_opened_yesterday_and_a_salon_are_named_gatherings(
