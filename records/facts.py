@@ -123,6 +123,7 @@ class EventCue:
     date_paragraph: int | None = None  # ... and that sentence's paragraph
     kind_at: int = 0  # where the word of its kind (or its name) starts in the folded sentence
     gathering: str | None = None  # with `venue`: the kind of the gathering it was done at
+    setting: bool = False  # the name stands where or when something else happened (在X期间)
 
 
 @dataclass(frozen=True)

@@ -296,6 +296,7 @@ def _named_cue(
     # "announced the measures at the X Conference") is the sentence's happening, the gathering
     # only where it took place
     held_here = "agreement_signing" if signing_here else _done_at(folded, span, gazetteer)
+    setting = venue
     venue = venue and held_here is not None
     gathering = _name_type(name, gazetteer)
     event_type = held_here if venue and held_here else gathering
@@ -320,6 +321,7 @@ def _named_cue(
         listed=_listed(sentence, span) or _other_time(clause, own_date, reference),
         venue=venue,
         gathering=gathering if venue else None,
+        setting=setting,
         planned=planned,
         generic=_generic(name),
         within=_container(sentence, span),

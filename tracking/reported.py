@@ -252,7 +252,8 @@ def _parts(
     """The other happenings the article reports inside this one's frame, one per kind and day:
     its cues of those days that it neither recalls, lists nor announces, that are not the
     happening itself in other words (its own kind on its own day, unless named inside it) nor
-    a week or festival (the frame it belongs to, never a part), and the agreements a sentence
+    a week or festival (the frame it belongs to, never a part) nor the gathering its own
+    sentence holds it at or during, and the agreements a sentence
     says were signed then. An unnamed cue counts
     only when its own sentence dates it (a sentence that merely names a kind of happening is
     no happening of its own)."""
@@ -265,6 +266,8 @@ def _parts(
         name = c.name if c.name and not c.generic and not c.venue and sound(c.name) else None
         if c.name and (fold(c.name).text == container or is_container(c.name)):
             continue  # the week a forum belongs to holds it, not the other way round
+        if c.setting and c.sentence == best.sentence:
+            continue  # the expo during which the meeting was held (在X期间): its setting
         inside = bool(c.within and best.name and fold(c.within).text == fold(best.name).text)
         day = c.date or (best.date if name or inside else None)
         if c.event_type == best.event_type and (day is None or day == best.date) and not inside:

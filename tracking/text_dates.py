@@ -153,7 +153,7 @@ PLANNED = re.compile(
     r"\b(?:will|shall|(?:is|are) (?:set|scheduled|due|expected|going) to|plans? to|planning to|"
     r"to be)\s+(?:[a-z]+\s+){0,2}?(?:sign|signed|hold|held|host|hosted|visit|open|opened|launch|"
     r"launched|attend|meet|ink|seal|take place)\b|"
-    r"(?:将|(?<![模虚])拟|即将|计划|预计)(?:于|在)?[^，。；]{0,12}?"
+    r"(?:将|(?<![模虚])拟|即将|计划|预计)(?:于|在)?[^，。；]{0,32}?"
     r"(?:签署|签订|签约|举行|举办|召开|访问|出席|开幕|启动)"
 )
 

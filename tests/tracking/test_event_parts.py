@@ -419,3 +419,19 @@ def test_parts_are_stored_as_records_sql_can_unnest(
         ("agreement signing, 2023-06-29: signing of 12 agreements", "sign-en"),
         ("agreement signing, 2023-06-29: signing of 12 agreements", "sign-zh"),
     ]
+
+
+def test_the_expo_a_meeting_was_held_during_and_an_expo_announced_for_next_month_are_no_parts(
+    gazetteer: Gazetteer, settings: EventSettings
+) -> None:
+    """在X期间 sets the meeting in the expo (the expo holds it, not the other way round), and an
+    expo the meeting announces for a later month (將於八月…舉行) has not happened yet."""
+    body = (
+        "10月25日，在2026中国杭州文化创意产业博览会期间，杭港文创合作联席会议第一次会议在杭州召开。\n\n"
+        "会议宣布，杭港文创设计周将于十二月十一日至十四日在香港会议展览中心举行。"
+    )
+    published = datetime(2026, 10, 26, 8, tzinfo=HKT)
+    event = one_event([article(gazetteer, "a", published, "杭港文创联席会议召开", body, "zh-Hans")],
+                      settings)  # fmt: skip
+    assert event.event_type == "conference"
+    assert parts(event) == []
