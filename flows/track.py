@@ -113,7 +113,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _reading(settings: Settings, read_only: bool = True) -> closing[duckdb.DuckDBPyConnection]:
+def _connection(settings: Settings, read_only: bool = True) -> closing[duckdb.DuckDBPyConnection]:
     """A step's short connection, read-only unless it stores; without FTS, which no step here
     searches with (loading it costs 50-100 ms a connection: warehouse/db.py)."""
     return closing(
@@ -143,7 +143,7 @@ def load_articles(settings: Settings, run_id: str, since: date | None) -> list[D
 @task(name="read", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
 def read_batch(settings: Settings, due: Sequence[Due]) -> list[StoredArticle]:
     """One batch's articles, read when the run gets to it: memory holds one batch of bodies."""
-    with _reading(settings) as con:
+    with _connection(settings) as con:
         return read_due(con, due)
 
 
@@ -162,7 +162,7 @@ def find_duplicates(
         if s.signature is not None
     ]
     buckets = {b for c in copies for b in c.signature.buckets()}
-    with _reading(settings) as con:
+    with _connection(settings) as con:
         window = copy_window((a.published_at for a in batch), _now())
         known = copies_sharing_buckets(con, buckets, [a.article_id for a in batch], window)
     return link_duplicates(copies, known)
@@ -203,7 +203,7 @@ def group_events(
     batch_ids = [a.article_id for a in batch]
     days = [d for a in batch if (d := reference_date(a.published_at)) is not None]
     context: list[StoredArticle] = []
-    with _reading(settings) as con:
+    with _connection(settings) as con:
         if days:
             margin = timedelta(days=2 * knowledge.events.window_days)
             context = event_context(con, min(days) - margin, max(days) + margin, batch_ids)
@@ -241,7 +241,7 @@ def store(
     grouped: Grouped,
     knowledge: TrackingKnowledge,
 ) -> None:
-    with _reading(settings, read_only=False) as con:
+    with _connection(settings, read_only=False) as con:
         store_facts(
             con,
             [(s.article_id, s.facts or NO_FACTS) for s in assessments],
@@ -266,7 +266,7 @@ def store(
 def finish(
     settings: Settings, run_id: str, reference: date, counts: TrackCounts, error: str | None
 ) -> TrackCounts:
-    with _reading(settings, read_only=False) as con:
+    with _connection(settings, read_only=False) as con:
         refresh_event_status(con, reference - timedelta(days=reference.weekday()))
         counts.events_total = count_events(con)
         finish_run(
