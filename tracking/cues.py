@@ -285,7 +285,7 @@ def _named_cue(
 ) -> EventCue:
     sentence = sentences[index]
     folded = sentence.folded.text
-    venue = _is_venue(folded, span.f_start, span.f_end)
+    setting = _is_venue(folded, span.f_start, span.f_end)  # "at the X", 在X期间
     previous = sentences[index - 1] if index and sentences[index - 1].paragraph == (
         sentence.paragraph) else None  # fmt: skip
     signing_here = _signing(folded) or (
@@ -296,8 +296,7 @@ def _named_cue(
     # "announced the measures at the X Conference") is the sentence's happening, the gathering
     # only where it took place
     held_here = "agreement_signing" if signing_here else _done_at(folded, span, gazetteer)
-    setting = venue
-    venue = venue and held_here is not None
+    venue = setting and held_here is not None
     gathering = _name_type(name, gazetteer)
     event_type = held_here if venue and held_here else gathering
     clause = _named_clause(folded, span.f_start, span.f_end)

@@ -134,11 +134,10 @@ def propose_titles(
             proposed.append(Evidence(attribute, made, why, cue.sentence,
                                      round(happening.score * _GENERATED, 4)))  # fmt: skip
     if (
-        cue.venue
+        _done_elsewhere(cue, gazetteer)
         and cue.name
         and not cue.generic
         and bool(_CJK.search(cue.name)) == chinese
-        and not gazetteer.names_both_sides(cue.name)
     ):
         # named by what was done there, unless the event turns out to be that gathering
         # (tracking/events.py: a signing at the X Forum, in coverage of the X Forum)
@@ -151,11 +150,15 @@ def propose_titles(
     return tuple(p for p in proposed if sound(p.value)), tuple(passed)
 
 
+def _done_elsewhere(cue: EventCue, gazetteer: Gazetteer) -> bool:
+    """Whether a cue is named by what was done at the gathering its name is (a launch, a signing,
+    a policy announced there), not by the gathering: somebody else's gathering, not one of the
+    two sides' own (8 MoUs signed at the Hangzhou-Hong Kong ... Forum names what it holds)."""
+    return cue.venue and not (cue.name and gazetteer.names_both_sides(cue.name))
+
+
 def _name_title(cue: EventCue, context: _Context, chinese: bool) -> str | None:
-    # a venue cue is typed by what was done at the gathering it names (a launch, a signing, a
-    # policy announced there): named by that, not by somebody else's gathering; a gathering of
-    # the two sides (8 MoUs signed at the Hangzhou-Hong Kong ... Forum) names what it holds
-    done_elsewhere = cue.venue and not (cue.name and context.gazetteer.names_both_sides(cue.name))
+    done_elsewhere = _done_elsewhere(cue, context.gazetteer)
     if not cue.name or cue.generic or done_elsewhere or bool(_CJK.search(cue.name)) != chinese:
         return None
     if chinese and not _PROPER_ZH.search(cue.name) and not context.names_someone(cue.name):
