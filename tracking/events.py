@@ -395,8 +395,9 @@ def _describe(cluster: _Cluster, week_start: date) -> Event:
     # that one, not the event: titles come from the members reporting the event's own
     naming = {a.article_id for a in articles if _reports(a, chosen["type"], event_date)}
     votes = _at_own_gathering(votes, articles, chosen["type"])
-    english = _title_vote(_naming_votes(votes, "title", naming))
-    chinese = _title_vote(_naming_votes(votes, "title_zh", naming))
+    where = (chosen["place"], event_date.year if event_date else None)
+    english = _title_vote(_naming_votes(votes, "title", naming), votes, where)
+    chinese = _title_vote(_naming_votes(votes, "title_zh", naming), votes, where)
     chosen["title"], chosen["title_zh"] = english or chinese, chinese
     published = [d for a in articles if (d := reference_date(a.published_at)) is not None]
     first_seen = min(published) if published else None
@@ -530,13 +531,59 @@ def _date_vote(votes: Sequence[_Vote]) -> str | None:
     return shared[0] if shared else _vote_on(votes)
 
 
-def _title_vote(votes: Sequence[_Vote]) -> str | None:
-    """A name the coverage gives beats a made-up title; then the most proposed, the surest."""
+def _title_vote(
+    votes: Sequence[_Vote], every: Sequence[_Vote], where: tuple[str | None, int | None]
+) -> str | None:
+    """A name the coverage gives beats a made-up title; then the most proposed, the surest;
+    then its fullest form ("Hangzhou Week" → "Hangzhou Week in Hong Kong 2024"): one a member
+    names its own happening by, or, from any sentence of any member (`every` vote), one whose
+    added place and year are the event's (`where`), so no recalled edition lends its year."""
     own = [v for v in votes if v.own]
     if not own:
         return None
     named = [v for v in own if v.evidence.reason == NAMED_TITLE]
-    return _vote_on(named or own)
+    if not named:
+        return _vote_on(own)
+    attribute = named[0].evidence.attribute
+    passed = [
+        v for v in every if v.evidence.attribute == attribute and v.evidence.reason == NAMED_TITLE
+    ]
+    chosen = _vote_on(named)
+    while chosen is not None:
+        fuller = [v for v in named if _extends(v.value, chosen)]
+        fuller = fuller or [
+            replace(v, own=True) for v in passed if _held_there(v.value, chosen, *where)
+        ]
+        if not fuller:
+            break
+        chosen = _vote_on(fuller)
+    return chosen
+
+
+_HELD_THERE = re.compile(
+    r"(?: (?P<year>(?:19|20)\d\d))?(?: in (?P<place>[^\d]+?))?(?: (?P<later>(?:19|20)\d\d))?"
+)
+
+
+def _held_there(longer: str, name: str, place: str | None, year: int | None) -> bool:
+    """Whether a name is another followed by the event's own year or place, nothing else."""
+    outer, inner = fold(longer).text, fold(name).text
+    tail = _HELD_THERE.fullmatch(outer[len(inner) :]) if outer.startswith(inner) else None
+    if tail is None or len(outer) == len(inner):
+        return False
+    years = {int(y) for y in (tail["year"], tail["later"]) if y}
+    return years <= {year} and tail["place"] in (None, fold(place or "").text)
+
+
+def _extends(longer: str, name: str) -> bool:
+    """Whether an English name is another with more of it said ("Second ...", "... in Hong Kong
+    2024"): the same happening, and the fuller form tells a reader which edition it was. A
+    Chinese name has no such words to add (第二届 is inside it already), and a longer one that
+    holds it is another happening's (杭港论坛 inside 杭港论坛签约仪式)."""
+    outer, inner = fold(longer).text, fold(name).text
+    if _CJK.search(inner) or len(outer) <= len(inner):
+        return False
+    return f" {inner} " in f" {outer} "
 
 
 def _fallback_title(articles: Sequence[TrackedArticle]) -> str:

@@ -170,7 +170,11 @@ def _name_title(cue: EventCue, context: _Context, chinese: bool) -> str | None:
             return f"{place.zh}举办{cue.name}" if place is not None else None
         held = f"在{place.zh}举办" if place is not None else "举办"
         return f"{actor.zh}{held}{cue.name}"
-    name = cue.name if chinese else _with_edition(cue.name, cue.sentence)
+    if chinese:
+        name = cue.name
+    else:
+        edition = _with_edition(cue.name, cue.sentence)
+        name = _with_tail(edition, cue.name, cue.sentence, context.gazetteer)
     if cue.within and not chinese:
         return f"{name}, {cue.within}"
     return name
@@ -193,6 +197,58 @@ def _with_edition(name: str, sentence: str) -> str:
         return name
     word = edition.group(1)
     return f"{word[0].upper()}{word[1:]} {name}"
+
+
+_YEAR_AFTER_EN = re.compile(r"\s+((?:19|20)\d{2})\b(?![,.]?\d|\s*(?:-|–|to)\s*\d)")
+_IN_AFTER_EN = re.compile(r"\s+in\s+(?=[A-Z])")
+
+
+def _with_tail(title: str, name: str, sentence: str, gazetteer: Gazetteer) -> str:
+    """The title with what follows the name in the sentence and belongs to it: the year
+    ("... Expo 2024") and the other place a travelling happening is held in ("Hangzhou Week in
+    Hong Kong 2024"), which tell one edition from another. A place the name already gives
+    ("the Hangzhou-Hong Kong Forum in Hangzhou") adds nothing to it."""
+    plain = sentence.replace("–", "-")
+    at = plain.lower().find(name.replace("–", "-").lower())
+    if at < 0:
+        return title
+    rest = sentence[at + len(name) :]
+    tail = ""
+    year = _YEAR_AFTER_EN.match(rest)
+    if year:
+        tail, rest = f" {year.group(1)}", rest[year.end() :]
+    held = _IN_AFTER_EN.match(rest)
+    place = _place_opening(rest[held.end() :], gazetteer) if held else None
+    if held and place and not _names_place(name, place, gazetteer):
+        tail += f" in {place}"
+        later = None if year else _YEAR_AFTER_EN.match(rest[held.end() + len(place) :])
+        tail += f" {later.group(1)}" if later else ""
+    return title + tail
+
+
+def _place_opening(text: str, gazetteer: Gazetteer) -> str | None:
+    """The place a text opens with, as written there, when the gazetteer knows it."""
+    folded = fold(text[:60])
+    for hit in gazetteer.matcher.find(folded.text):
+        entity = gazetteer.by_id.get(hit.key)
+        if hit.start == 0 and entity is not None and entity.entity_type == "place":
+            start, end = folded.span(hit.start, hit.end)
+            return text[start:end]
+    return None
+
+
+def _names_place(name: str, place: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name already says where its happening goes: it names the place, under any of
+    its names, or the place's side (Hangzhou for a Zhejiang/Hong Kong conference), or both
+    sides. Only a side's own happening held on the other side's ground ("Hangzhou Week" in
+    Hong Kong) takes the place into its name."""
+    ids = {hit.key for hit in gazetteer.matcher.find(fold(place).text)}
+    if gazetteer.names_both_sides(name) or any(
+        hit.key in ids for hit in gazetteer.matcher.find(fold(name).text)
+    ):
+        return True
+    roles = {hit.key for hit in gazetteer.side_matcher.find(fold(name).text)}
+    return any(gazetteer.side_of.get(i) in roles for i in ids)
 
 
 class _Context:

@@ -75,3 +75,61 @@ def test_an_edition_is_part_of_the_name_a_reader_tells_it_by(
         [article(gazetteer, "a", published, "Young makers meet", body)], settings, date(2026, 1, 1)
     )
     assert event.title == "Second Hangzhou–Hong Kong Youth Makers Forum"
+
+
+def test_a_sides_gathering_on_the_other_sides_ground_keeps_its_place_and_year_in_its_name(
+    gazetteer: Gazetteer, settings: EventSettings
+) -> None:
+    """'Hangzhou Week in Hong Kong 2024' is what tells this week from last year's in Hangzhou."""
+    body = (
+        "The Hangzhou Week in Hong Kong 2024 opened at the Convention Centre on Monday, with "
+        "forty companies from the city showing their products."
+    )
+    published = datetime(2024, 10, 15, 9, tzinfo=HKT)
+    (event,) = cluster_events(
+        [article(gazetteer, "a", published, "Week opens", body)], settings, date(2026, 1, 1)
+    )
+    assert event.title == "Hangzhou Week in Hong Kong 2024"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Hangzhou-Hong Kong Youth Forum in Hangzhou drew 300 founders on Saturday.",
+        "The Zhejiang Youth Forum in Hangzhou drew 300 founders from Hong Kong on Saturday.",
+    ],
+    ids=["both sides named", "its own side's city"],
+)
+def test_a_place_the_name_already_gives_stays_out_of_the_title(
+    gazetteer: Gazetteer, settings: EventSettings, body: str
+) -> None:
+    published = datetime(2024, 10, 14, 9, tzinfo=HKT)
+    (event,) = cluster_events(
+        [article(gazetteer, "a", published, "Founders meet", body)], settings, date(2026, 1, 1)
+    )
+    assert event.title is not None and not event.title.endswith("in Hangzhou")
+
+
+def test_the_event_takes_the_fullest_name_its_coverage_gives(
+    gazetteer: Gazetteer, settings: EventSettings
+) -> None:
+    """Two reports say 'the Hangzhou Week', a third 'the Hangzhou Week in Hong Kong 2024': one
+    happening, and the fuller name is the one a reader tells it by, however few give it."""
+    brief = article(
+        gazetteer, "brief", datetime(2024, 10, 14, 12, tzinfo=HKT), "Week opens",
+        "Officials from Hangzhou opened the Hangzhou Week at a ceremony in Hong Kong on Monday "
+        "morning.",
+    )  # fmt: skip
+    short = article(
+        gazetteer, "short", datetime(2024, 10, 14, 18, tzinfo=HKT), "Hangzhou Week opens",
+        "The Hangzhou Week opened in Hong Kong on Monday, with forty companies from Hangzhou "
+        "showing their products.",
+    )  # fmt: skip
+    full = article(
+        gazetteer, "full", datetime(2024, 10, 15, 9, tzinfo=HKT), "Hangzhou firms in Hong Kong",
+        "The Hangzhou Week in Hong Kong 2024 opened on Monday, with forty companies from "
+        "Hangzhou showing their products to Hong Kong buyers.",
+    )  # fmt: skip
+    for articles in ([brief, short, full], [full, short, brief]):
+        (event,) = cluster_events(articles, settings, date(2026, 1, 1))
+        assert event.title == "Hangzhou Week in Hong Kong 2024"
