@@ -73,6 +73,7 @@ class Sentence:
     stand_ins: tuple[Hit, ...] = ()  # CE, 特首, the SAR: counted in `hongkong` here
     stand_ins_dropped: tuple[Hit, ...] = ()  # ... where another place claims them
     in_names: tuple[Hit, ...] = ()  # other places inside an organisation's name: not acting
+    based: bool = False  # "a Hong Kong-based group": a side's body, though no word says which
 
     def of(self, role: Role) -> tuple[Hit, ...]:
         return tuple(f for f in self.items if f.group.role == role)
@@ -83,7 +84,7 @@ class Sentence:
 
     @property
     def organisation(self) -> bool:
-        return any(f.group.actor == "organisation" for f in self.items)
+        return self.based or any(f.group.actor == "organisation" for f in self.items)
 
     @property
     def strong(self) -> bool:
@@ -263,7 +264,14 @@ def read_sentence(items: tuple[Hit, ...], text: str, connectors: frozenset[str])
         stand_ins=tuple(f for f in stand_ins if f in hongkong),
         stand_ins_dropped=stand_ins_dropped,
         in_names=in_names,
+        based=any(
+            f.group.role in ("hangzhou", "hongkong") and _BASED.match(text, f.end) for f in items
+        ),
     )
+
+
+# Only a body is based, headquartered or funded somewhere: a company, a fund, a group.
+_BASED = re.compile(r"[-‐‑]\s?(?:based|headquartered|funded|invested|backed|owned)\b", re.I)
 
 
 _ORGANISATION_BEFORE = re.compile(

@@ -346,6 +346,18 @@ def test_a_visit_counts_only_with_an_institution_or_the_two_sides_acting(
     assert "action_with_pair" not in {r.group for r in fans.reasons}
 
 
+def test_a_body_based_on_one_side_acting_on_the_other_is_an_institution_acting(
+    gazetteer: RelevanceGazetteer,
+) -> None:
+    """Only a company, a fund or a group is "Hong Kong-based": its investing in Hangzhou counts
+    as an institution's action, though no word like "company" says what it is."""
+    body = "{} Lotus Group will invest 2 billion yuan in Hangzhou to build electric buses."
+    based = score_article("Bus plant for Hangzhou", body.format("Hong Kong-based"), gazetteer)
+    from_there = score_article("Bus plant for Hangzhou", body.format("From Hong Kong,"), gazetteer)
+    assert "action_with_pair" in {r.group for r in based.reasons}
+    assert "action_with_pair" not in {r.group for r in from_there.reasons}
+
+
 def test_english_meetings_and_talks_are_actions(gazetteer: RelevanceGazetteer) -> None:
     for verb in ("met", "held talks with"):
         result = score_article(
