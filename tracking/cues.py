@@ -359,9 +359,13 @@ def _unnamed_cue(
     folded = sentence.folded.text
     skip = [_aside_reach(folded, a) for a in aside] + [(f.f_start, f.f_end) for f in frames]
     kind = main_kind(folded, gazetteer, skip)
-    named = any(sentence.start <= m.start < sentence.end for m in mentions)
-    if kind is None or not named:
+    if kind is None:
         return None
+    paragraph = sentence.paragraph
+    if not _names_any(sentence, mentions):
+        if not _goes_on(sentences, index, mentions):
+            return None
+        paragraph = sentences[index - 1].paragraph  # it tells on the happening said there
     if sentence.paragraph > 0 and _is_venue(folded, kind[1], kind[1] + 1):
         return None  # "Also at the conference were ...": no happening of its own
     event_type, at = kind
@@ -380,7 +384,7 @@ def _unnamed_cue(
         place_strength=place.strength,
         place_detail=place.detail,
         index=index,
-        paragraph=sentence.paragraph,
+        paragraph=paragraph,
         recalled=_recalled(folded, at, at, clause, own_date, reference),
         listed=_other_time(clause, own_date, reference),
         kind_at=at,
@@ -389,6 +393,23 @@ def _unnamed_cue(
         date_sentence=sentences[dated[1]].text if dated else None,
         date_paragraph=sentences[dated[1]].paragraph if dated else None,
     )
+
+
+def _names_any(sentence: Sentence, mentions: list[Mention]) -> bool:
+    return any(sentence.start <= m.start < sentence.end for m in mentions)
+
+
+_GOES_ON_EN = re.compile(r"^(?:the|this|these|it|its|they|their)\b")
+
+
+def _goes_on(sentences: list[Sentence], index: int, mentions: list[Mention]) -> bool:
+    """Whether a sentence goes on about what the one before it said of somebody somewhere
+    ("A Hong Kong group will invest in Hangzhou. The plant will ..."; 该项目落户…): it reports
+    that happening though it names nobody again."""
+    if index == 0 or not _names_any(sentences[index - 1], mentions):
+        return False
+    folded = sentences[index].folded.text.lstrip(" \"'“‘「")
+    return bool(_GOES_ON_EN.match(folded) or anaphor_zh(folded, 0) is not None)
 
 
 def _headline_kind_cue(

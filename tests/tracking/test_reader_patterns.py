@@ -90,3 +90,20 @@ def test_a_forum_reported_for_itself_stays_the_happening_even_during_a_visit(
     )  # fmt: skip
     assert facts.happening is not None
     assert facts.happening.cue.event_type == "forum"
+
+
+def test_a_sentence_going_on_about_the_lead_reports_its_happening(gazetteer: Gazetteer) -> None:
+    """The lead names who and where, the next sentence what ("The plant ..."; 该项目落户…): an
+    investment project reported as news, dated by the lead, though the sentence naming the
+    kind names nobody."""
+    body = (
+        "Hong Kong-based Lotus Group said on Monday it will invest 2 billion yuan in Hangzhou.\n\n"
+        "The plant will build electric buses for the Greater Bay Area from 2026."
+    )
+    facts = extract_facts("Lotus Group to invest in Hangzhou", body, "en", TUESDAY, gazetteer)
+    happening = facts.happening
+    assert happening is not None and happening.founding
+    cue = happening.cue
+    assert (cue.event_type, cue.date) == ("investment_project", date(2019, 4, 15))
+    unrelated = body.replace("The plant", "A new plant in Ningbo")
+    assert extract_facts(None, unrelated, "en", TUESDAY, gazetteer).happening is None
