@@ -361,18 +361,19 @@ def _unnamed_cue(
     kind = main_kind(folded, gazetteer, skip)
     if kind is None:
         return None
-    paragraph = sentence.paragraph
+    paragraph, told = sentence.paragraph, sentence
     if not _names_any(sentence, mentions):
         if not _goes_on(sentences, index, mentions):
             return None
-        paragraph = sentences[index - 1].paragraph  # it tells on the happening said there
+        told = sentences[index - 1]  # it tells on the happening said there, and where
+        paragraph = told.paragraph
     if sentence.paragraph > 0 and _is_venue(folded, kind[1], kind[1] + 1):
         return None  # "Also at the conference were ...": no happening of its own
     event_type, at = kind
     clause = _clause_at(folded, at)
     planned = is_planned(clause)
     dated = _cue_date(sentences, index, reference, planned)
-    place = _place(sentence, mentions, None, dateline, gazetteer, aside,
+    place = _place(told, mentions, None, dateline, gazetteer, aside,
                    signing=event_type == "agreement_signing")  # fmt: skip
     own_date = dated[0] if dated and dated[1] == index else None
     return EventCue(
@@ -559,7 +560,24 @@ def _name_type(name: str, gazetteer: Gazetteer) -> str:
     if folded.endswith("展"):
         return "expo"  # 书展, “杭州好物”香港展: an exhibition by its name's last word
     kind = main_kind(folded, gazetteer)
-    return kind[0] if kind is not None and kind[0] != "agreement_signing" else _NO_NAMED_TYPE
+    if kind is not None and kind[0] != "agreement_signing":
+        return kind[0]
+    return "promotion" if _one_sides_week(folded, gazetteer) else _NO_NAMED_TYPE
+
+
+_WEEK = re.compile(r"\bweek$|周$")
+
+
+def _one_sides_week(folded: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name is one side's week ("Hangzhou Week", 香港周): a city showing itself on
+    the other's ground is promoting itself there, while a week of both (浙港创新周) is their
+    gathering."""
+    roles = {hit.key for hit in gazetteer.side_matcher.find(folded)}
+    return (
+        bool(_WEEK.search(folded))
+        and len(roles & {"hangzhou", "hongkong"}) == 1
+        and ("joint" not in roles)
+    )
 
 
 def _signing(folded: str) -> bool:

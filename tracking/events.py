@@ -393,7 +393,8 @@ def _describe(cluster: _Cluster, week_start: date) -> Event:
         event_date = min(cluster.days)
     # a member reporting another happening (a follow-up meeting, a signing of the week) names
     # that one, not the event: titles come from the members reporting the event's own
-    naming = {a.article_id for a in articles if _reports(a, chosen["type"], event_date)}
+    naming = {a.article_id for a in articles if _reports(a, chosen["type"], event_date)
+              or _reports_week(a)}  # fmt: skip
     votes = _at_own_gathering(votes, articles, chosen["type"])
     where = (chosen["place"], event_date.year if event_date else None)
     english = _title_vote(_naming_votes(votes, "title", naming), votes, where)
@@ -465,6 +466,14 @@ def _reports(article: TrackedArticle, event_type: str | None, event_date: date |
         return False
     day = happening.cue.date
     return day is None or event_date is None or abs(day - event_date) <= PART_WITHIN
+
+
+def _reports_week(article: TrackedArticle) -> bool:
+    """Whether a member reports a week or festival by its name: the frame the event's other
+    happenings were held in, whose name a reader knows the whole by."""
+    happening = article.facts.happening
+    cue = happening.cue if happening is not None else None
+    return cue is not None and bool(cue.name) and is_container(cue.name or "") and not cue.venue
 
 
 def _naming_votes(votes: Sequence[_Vote], attribute: str, naming: set[str]) -> list[_Vote]:

@@ -133,3 +133,34 @@ def test_the_event_takes_the_fullest_name_its_coverage_gives(
     for articles in ([brief, short, full], [full, short, brief]):
         (event,) = cluster_events(articles, settings, date(2026, 1, 1))
         assert event.title == "Hangzhou Week in Hong Kong 2024"
+
+
+def test_one_sides_week_on_the_other_sides_ground_is_a_promotion_and_names_its_days(
+    gazetteer: Gazetteer, settings: EventSettings
+) -> None:
+    """A city's week in the other city is that city promoting itself there; a forum held in it
+    is one of its happenings, and the week's name is the event's, even when more reports lead
+    with the forum (a week of both sides, 浙港创新周, stays their gathering)."""
+    opening = article(
+        gazetteer, "open", datetime(2024, 10, 14, 18, tzinfo=HKT), "Hangzhou Week opens",
+        "The Hangzhou Week opened in Hong Kong on Monday, with forty companies from Hangzhou "
+        "showing their products.",
+    )  # fmt: skip
+    forum = [
+        article(gazetteer, f"forum{i}", datetime(2024, 10, 15, 18 + i, tzinfo=HKT), title, body)
+        for i, (title, body) in enumerate([
+            ("Youth start-up forum draws founders",
+             "Founders from Hangzhou and Hong Kong met at a youth start-up forum in Hong Kong on "
+             "Tuesday.\n\nThe forum was one of the events of the Hangzhou Week in Hong Kong."),
+            ("Start-up forum in Hong Kong",
+             "A youth start-up forum in Hong Kong drew founders from Hangzhou and Hong Kong on "
+             "Tuesday.\n\nIt was held during the Hangzhou Week in Hong Kong."),
+            ("Young founders at forum",
+             "Founders from Hangzhou and Hong Kong held a youth start-up forum in Hong Kong on "
+             "Tuesday.\n\nOrganisers of the Hangzhou Week in Hong Kong said 300 people came."),
+        ])
+    ]  # fmt: skip
+    (alone,) = cluster_events([opening], settings, date(2026, 1, 1))
+    assert alone.event_type == "promotion"
+    (week,) = cluster_events([opening, *forum], settings, date(2026, 1, 1))
+    assert week.title == "Hangzhou Week"
