@@ -97,12 +97,30 @@ _FIRMS_EN = re.compile(r"\s+(?:firms|companies|enterprises)\b")
 _TRAVELLING = frozenset({"promotion", "expo", "visit"})  # held by visitors from elsewhere
 
 
+_PROJECTS = frozenset(
+    [
+        "plant", "factory", "production base", "r&d centre", "r&d center", "regional headquarters",
+        "joint venture", "生产基地", "研发中心", "区域总部",
+    ]
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class _Names:
     """Someone or somewhere, in English and in Chinese."""
 
     en: str
     zh: str
+
+
+@dataclass(frozen=True)
+class _Investor:
+    names: _Names
+    organisation: bool  # a known firm, named as itself; else a place the money comes from
+
+    @property
+    def en(self) -> str:
+        return self.names.en
 
 
 def propose_titles(
@@ -471,8 +489,44 @@ class _Context:
                 return f"{thing[0].upper()}{thing[1:]} opens{place}"
             if thing and actor is not None:
                 return f"{actor.en} launches {thing}"
+        if cue.event_type == "investment_project":
+            investor, thing = self.investor(), self.project()
+            if investor is None or not cue.place:
+                return None
+            if thing is None:
+                return f"{investor.en} investment project{place}"
+            who = investor.en if investor.organisation else f"{investor.en}-invested"
+            return f"{who} {thing}{place}"
         phrase = self.phrase() or _KIND_NOUN.get(cue.event_type, cue.event_type.replace("_", " "))
         return f"{actor.en + ' ' if actor else ''}{phrase}{place}".strip() or None
+
+    def investor(self) -> _Investor | None:
+        """Who invests: a known organisation before the kind's word, else the side the money
+        comes from (the place outside the project's city: "Hong Kong-invested"), never the
+        district the project lands in (钱塘区 does not hold a project)."""
+        actor = self.actor()
+        if (
+            actor is not None
+            and self.by_name.get(actor.en) is not None
+            and (self.by_name[actor.en].entity_type == "organization")
+        ):
+            return _Investor(actor, organisation=True)
+        origin = self.origin()
+        return _Investor(origin, organisation=False) if origin is not None else None
+
+    def project(self) -> str | None:
+        """What is built, as the kind's word names it ("plant", "R&D centre", 研发中心); none
+        when the word says what happened rather than what (落户, "broke ground")."""
+        sentence = self.sentence
+        if sentence is None:
+            return None
+        for start, end, kind in self.gazetteer.happening_hits(sentence.folded.text):
+            if start != self.cue.kind_at or kind != "investment_project":
+                continue
+            first, last = sentence.original(start, end)
+            word = sentence.text[first - sentence.start : last - sentence.start]
+            return word if fold(word).text in _PROJECTS else None
+        return None
 
     def issuer(self) -> tuple[_Names | None, Sentence | None]:
         """Who issues a policy and the sentence saying so: the subject before the kind's word in
@@ -525,6 +579,13 @@ class _Context:
             count = _MEASURES_ZH.search(sentence.folded.text) if sentence else None
             who = issuer.zh if issuer else ""
             return f"{who}出台{count.group(1) + '条' if count else ''}措施" if who else None
+        if cue.event_type == "investment_project":
+            investor = self.investor()
+            if investor is None or place is None:
+                return None
+            who = investor.names.zh if investor.organisation else f"{investor.names.zh}投资"
+            thing = self.project()
+            return f"{who}{fold(thing).text if thing else '项目'}落户{place.zh}"
         words = {
             "promotion": "投资推介会", "forum": "论坛", "conference": "会议", "expo": "展览",
             "launch": "启动仪式", "investment_project": "投资项目",

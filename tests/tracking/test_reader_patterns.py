@@ -107,3 +107,27 @@ def test_a_sentence_going_on_about_the_lead_reports_its_happening(gazetteer: Gaz
     assert (cue.event_type, cue.date) == ("investment_project", date(2019, 4, 15))
     unrelated = body.replace("The plant", "A new plant in Ningbo")
     assert extract_facts(None, unrelated, "en", TUESDAY, gazetteer).happening is None
+
+
+def test_an_investment_project_is_titled_by_where_the_money_comes_from_and_what_is_built(
+    gazetteer: Gazetteer,
+) -> None:
+    """Not "钱塘区在杭州举办投资项目": a district holds no project; the investor's side, the
+    thing built and the city it lands in say what happened, placed where the lead says."""
+    settings = events_from(CONFIG)
+    english = _tracked(
+        gazetteer, "en", TUESDAY, "Bus maker picks Hangzhou",
+        "Hong Kong-based Lotus Group said on Monday it will invest 2 billion yuan in Hangzhou's "
+        "Qiantang district.\n\nThe plant will build electric buses from 2026.",
+    )  # fmt: skip
+    facts = extract_facts(
+        "港企杭州基地投产", "香港石澳精密集团投资的生产基地昨日在杭州钱塘区投产。", "zh-Hans",
+        TUESDAY, gazetteer,
+    )  # fmt: skip
+    chinese = TrackedArticle("zh", TUESDAY, "zh-Hans", "港企杭州基地投产", facts,
+                             signature("港企杭州基地投产", "香港石澳精密集团"))  # fmt: skip
+    (en_event,) = cluster_events([english], settings, date(2026, 1, 1))
+    (zh_event,) = cluster_events([chinese], settings, date(2026, 1, 1))
+    assert (en_event.title, en_event.place) == ("Hong Kong-invested plant in Hangzhou", "Hangzhou")
+    assert zh_event.title_zh == "香港投资生产基地落户杭州"
+    assert zh_event.place_detail == "Qiantang district"
