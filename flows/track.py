@@ -22,7 +22,7 @@ Each step opens its own short DuckDB connection: an open read-write connection l
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -85,7 +85,10 @@ class RecentFacts:
     earlier batches overlap it, so facts already extracted are reused. Batches come in
     publication order, so once a batch is grouped the facts of articles published before its
     window (and an event's span) are dropped: kept to the run's end, a 100,000-article run held
-    every article's facts (issue 13, P4). One needed after all is extracted again.
+    every article's facts (issue 13, P4). The articles the batch just re-clustered stay, old
+    or undated: an event's older members come back with each batch that touches the event,
+    and extracting them again every batch cost a long run ~25 extractions a batch (~5 ms an
+    article). One needed after all is extracted again.
     """
 
     _kept: dict[str, tuple[date | None, ArticleFacts]] = field(default_factory=dict)
@@ -97,12 +100,13 @@ class RecentFacts:
     def keep(self, article_id: str, published_at: datetime | None, facts: ArticleFacts) -> None:
         self._kept[article_id] = (reference_date(published_at), facts)
 
-    def forget_before(self, day: date) -> None:
-        """Drop the facts of articles published before `day` (and of undated ones)."""
+    def forget_before(self, day: date, keep: Collection[str] = ()) -> None:
+        """Drop the facts of articles published before `day` (and of undated ones), except
+        those of `keep`: the articles the last batch re-clustered."""
         self._kept = {
             key: (when, facts)
             for key, (when, facts) in self._kept.items()
-            if when is not None and when >= day
+            if (when is not None and when >= day) or key in keep
         }
 
     def __len__(self) -> int:
@@ -228,7 +232,8 @@ def group_events(
         )
     events = cluster_events(tracked, knowledge.events, reference)
     if days:  # later batches are published no earlier: their windows start after this
-        known_facts.forget_before(min(days) - margin - timedelta(days=knowledge.events.span_days))
+        horizon = min(days) - margin - timedelta(days=knowledge.events.span_days)
+        known_facts.forget_before(horizon, keep=set(reclustered))
     return Grouped(carry_ids(events, stored, live), reclustered)
 
 

@@ -41,3 +41,18 @@ def test_a_run_in_many_batches_holds_only_its_recent_window() -> None:
         memo.forget_before(date.fromordinal(ordinal - 27))
         held.append(len(memo))
     assert max(held) == 3 * 28
+
+
+def test_the_articles_a_batch_reclustered_are_kept_however_old_or_undated() -> None:
+    """An event's older members come back with every batch that touches the event: their facts
+    stay while they do, instead of being extracted again batch after batch."""
+    memo = RecentFacts()
+    memo.keep("old-member", at(1), NO_FACTS)
+    memo.keep("undated-member", None, NO_FACTS)
+    memo.keep("old-other", at(2), NO_FACTS)
+    memo.forget_before(date(2024, 5, 20), keep={"old-member", "undated-member"})
+    assert memo.get("old-member") is NO_FACTS
+    assert memo.get("undated-member") is NO_FACTS
+    assert memo.get("old-other") is None
+    memo.forget_before(date(2024, 5, 21))
+    assert len(memo) == 0
