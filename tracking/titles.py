@@ -113,16 +113,6 @@ class _Names:
     zh: str
 
 
-@dataclass(frozen=True)
-class _Investor:
-    names: _Names
-    organisation: bool  # a known firm, named as itself; else a place the money comes from
-
-    @property
-    def en(self) -> str:
-        return self.names.en
-
-
 def propose_titles(
     happening: Happening,
     others: Sequence[tuple[EventCue, float, str]],
@@ -208,13 +198,17 @@ def _with_edition(name: str, sentence: str) -> str:
     """The name with the edition the sentence gives it ("the second Hangzhou-Hong Kong Youth
     Forum"): what tells this year's forum from last year's, which coverage often recalls (第二届
     stays inside a Chinese name already)."""
-    plain = sentence.replace("–", "-").lower()
-    at = plain.find(name.replace("–", "-").lower())
-    edition = _EDITION_EN.search(plain[:at]) if at > 0 else None
+    at = _name_at(name, sentence)
+    edition = _EDITION_EN.search(sentence[:at].replace("–", "-").lower()) if at > 0 else None
     if edition is None:
         return name
     word = edition.group(1)
     return f"{word[0].upper()}{word[1:]} {name}"
+
+
+def _name_at(name: str, sentence: str) -> int:
+    """Where a name stands in its sentence, whichever dash joins its places; -1 if nowhere."""
+    return sentence.replace("–", "-").lower().find(name.replace("–", "-").lower())
 
 
 _YEAR_AFTER_EN = re.compile(r"\s+((?:19|20)\d{2})\b(?![,.]?\d|\s*(?:-|–|to)\s*\d)")
@@ -226,8 +220,7 @@ def _with_tail(title: str, name: str, sentence: str, gazetteer: Gazetteer) -> st
     ("... Expo 2024") and the other place a travelling happening is held in ("Hangzhou Week in
     Hong Kong 2024"), which tell one edition from another. A place the name already gives
     ("the Hangzhou-Hong Kong Forum in Hangzhou") adds nothing to it."""
-    plain = sentence.replace("–", "-")
-    at = plain.lower().find(name.replace("–", "-").lower())
+    at = _name_at(name, sentence)
     if at < 0:
         return title
     rest = sentence[at + len(name) :]
@@ -493,26 +486,23 @@ class _Context:
             investor, thing = self.investor(), self.project()
             if investor is None or not cue.place:
                 return None
+            who, firm = investor
             if thing is None:
-                return f"{investor.en} investment project{place}"
-            who = investor.en if investor.organisation else f"{investor.en}-invested"
-            return f"{who} {thing}{place}"
+                return f"{who.en} investment project{place}"
+            return f"{who.en if firm else who.en + '-invested'} {thing}{place}"
         phrase = self.phrase() or _KIND_NOUN.get(cue.event_type, cue.event_type.replace("_", " "))
         return f"{actor.en + ' ' if actor else ''}{phrase}{place}".strip() or None
 
-    def investor(self) -> _Investor | None:
-        """Who invests: a known organisation before the kind's word, else the side the money
-        comes from (the place outside the project's city: "Hong Kong-invested"), never the
-        district the project lands in (钱塘区 does not hold a project)."""
-        actor = self.actor()
-        if (
-            actor is not None
-            and self.by_name.get(actor.en) is not None
-            and (self.by_name[actor.en].entity_type == "organization")
-        ):
-            return _Investor(actor, organisation=True)
+    def investor(self) -> tuple[_Names, bool] | None:
+        """Who invests, and whether it is a firm: a known organisation before the kind's word,
+        else the side the money comes from (the place outside the project's city: "Hong
+        Kong-invested"), never the district the project lands in (钱塘区 holds no project)."""
+        firms = [m for m in self.inside if m.entity_type == "organization"
+                 and (self.kind_at is None or m.start < self.kind_at)]  # fmt: skip
+        if firms:
+            return self._names(firms[0].name), True
         origin = self.origin()
-        return _Investor(origin, organisation=False) if origin is not None else None
+        return (origin, False) if origin is not None else None
 
     def project(self) -> str | None:
         """What is built, as the kind's word names it ("plant", "R&D centre", 研发中心); none
@@ -583,7 +573,7 @@ class _Context:
             investor = self.investor()
             if investor is None or place is None:
                 return None
-            who = investor.names.zh if investor.organisation else f"{investor.names.zh}投资"
+            who = investor[0].zh if investor[1] else f"{investor[0].zh}投资"
             thing = self.project()
             return f"{who}{fold(thing).text if thing else '项目'}落户{place.zh}"
         words = {
