@@ -61,35 +61,29 @@ def test_the_signing_day_of_a_week_joins_the_week_its_opening_founded(
         "forum", date(2024, 10, 14), "Hangzhou")  # fmt: skip
 
 
-def test_an_edition_is_part_of_the_name_a_reader_tells_it_by(
-    gazetteer: Gazetteer, settings: EventSettings
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        # coverage of the second forum recalls the first: the title says which one this is
+        ("About 200 young founders met in Hong Kong on Saturday for the second Hangzhou-Hong Kong "
+         "Youth Makers Forum.\n\nThe first Hangzhou-Hong Kong Youth Makers Forum took place in "
+         "Hangzhou last year.", "Second Hangzhou–Hong Kong Youth Makers Forum"),
+        # a side's gathering on the other side's ground keeps its place and year: what tells this
+        # week from last year's in Hangzhou
+        ("The Hangzhou Week in Hong Kong 2024 opened at the Convention Centre on Sunday, with "
+         "forty companies from the city showing their products.",
+         "Hangzhou Week in Hong Kong 2024"),
+    ],
+    ids=["edition", "place and year"],
+)  # fmt: skip
+def test_a_title_keeps_what_tells_this_edition_from_the_others(
+    gazetteer: Gazetteer, settings: EventSettings, body: str, title: str
 ) -> None:
-    """Coverage of the second forum recalls the first: the title says which one this is."""
-    body = (
-        "About 200 young founders met in Hong Kong on Saturday for the second Hangzhou-Hong Kong "
-        "Youth Makers Forum.\n\nThe first Hangzhou-Hong Kong Youth Makers Forum took place in "
-        "Hangzhou last year."
-    )
     published = datetime(2024, 10, 14, 9, tzinfo=HKT)
     (event,) = cluster_events(
         [article(gazetteer, "a", published, "Young makers meet", body)], settings, date(2026, 1, 1)
     )
-    assert event.title == "Second Hangzhou–Hong Kong Youth Makers Forum"
-
-
-def test_a_sides_gathering_on_the_other_sides_ground_keeps_its_place_and_year_in_its_name(
-    gazetteer: Gazetteer, settings: EventSettings
-) -> None:
-    """'Hangzhou Week in Hong Kong 2024' is what tells this week from last year's in Hangzhou."""
-    body = (
-        "The Hangzhou Week in Hong Kong 2024 opened at the Convention Centre on Monday, with "
-        "forty companies from the city showing their products."
-    )
-    published = datetime(2024, 10, 15, 9, tzinfo=HKT)
-    (event,) = cluster_events(
-        [article(gazetteer, "a", published, "Week opens", body)], settings, date(2026, 1, 1)
-    )
-    assert event.title == "Hangzhou Week in Hong Kong 2024"
+    assert event.title == title
 
 
 @pytest.mark.parametrize(
