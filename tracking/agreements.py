@@ -130,7 +130,7 @@ def _parties(sentence: Sentence, mentions: list[Mention], gazetteer: Gazetteer) 
     inside = [
         m
         for m in mentions
-        if sentence.start <= m.start < sentence.end
+        if sentence.holds(m.start)
         and m.entity_type in _PARTY_TYPES
         and not _modifies_next(m, mentions, sentence)
         and not _holds_next(m, mentions, gazetteer)

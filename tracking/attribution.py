@@ -33,11 +33,7 @@ _SOURCE_TYPES = ("person", "organization")
 
 def sentence_source(sentence: Sentence, mentions: Sequence[Mention]) -> str | None:
     """The source one sentence credits, if it names one."""
-    inside = [
-        m
-        for m in mentions
-        if sentence.start <= m.start < sentence.end and m.entity_type in _SOURCE_TYPES
-    ]
+    inside = [m for m in mentions if sentence.holds(m.start) and m.entity_type in _SOURCE_TYPES]
     text = sentence.text
     according = _ACCORDING_TO.search(text) or _ZH_ACCORDING.search(text)
     if according:

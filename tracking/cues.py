@@ -397,7 +397,7 @@ def _unnamed_cue(
 
 
 def _names_any(sentence: Sentence, mentions: list[Mention]) -> bool:
-    return any(sentence.start <= m.start < sentence.end for m in mentions)
+    return any(sentence.holds(m.start) for m in mentions)
 
 
 _GOES_ON_EN = re.compile(r"^(?:the|this|these|it|its|they|their)\b")
@@ -820,7 +820,7 @@ def _place(
     best = _Place(None, 0)
     acting: _Place | None = None
     for m in mentions:
-        if not (sentence.start <= m.start < sentence.end) or not _locates(m, gazetteer):
+        if not sentence.holds(m.start) or not _locates(m, gazetteer):
             continue
         if name and name[0] <= m.start < name[1]:
             continue  # "Hangzhou" in "Hangzhou–Hong Kong Forum" says nothing of where it was

@@ -236,6 +236,10 @@ class Sentence:
     text: str
     folded: Folded
 
+    def holds(self, position: int) -> bool:
+        """Whether a body offset (a mention's start, say) falls inside this sentence."""
+        return self.start <= position < self.end
+
     def original(self, start: int, end: int) -> tuple[int, int]:
         """Body offsets of folded sentence positions [start, end)."""
         s, e = self.folded.span(start, end)

@@ -279,7 +279,7 @@ class _Context:
         self.gazetteer = gazetteer
         self.by_name = {e.name: e for e in gazetteer.entities}
         self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.inside = [m for m in self.mentions if sentence and _within(m, sentence)]
+        self.inside = [m for m in self.mentions if sentence and sentence.holds(m.start)]
         self.cities = [m for m in mentions if gazetteer.by_id[m.entity_id].level == "city"]
         signed = [a for a in agreements if a.status == "signed"]
         self.agreement = signed[0] if signed else None
@@ -316,8 +316,7 @@ class _Context:
         visit is held by visitors: a place of the city it took place in (a dateline, "Hong
         Kong's Chief Executive") is not who held it there, the side they came from is. A policy
         is issued by the place itself, never by the side it is meant for."""
-        before = [m for m in self.inside if (self.kind_at is None or m.start < self.kind_at)
-                  and not self._where(m)]  # fmt: skip
+        before = self._before_kind()
         for kind in ("organization", "place", "person"):
             found = [m for m in before if m.entity_type == kind]
             if found and kind == "place" and self.cue.event_type in _TRAVELLING:
@@ -326,6 +325,12 @@ class _Context:
             if found:
                 return self._names(found[0].name)
         return None if self.cue.event_type == "policy" else self.origin()
+
+    def _before_kind(self) -> list[Mention]:
+        """The sentence's mentions before its kind's word, the venue it was held at left out:
+        whoever stands there acts (holds the gathering, makes the investment)."""
+        at = self.kind_at
+        return [m for m in self.inside if (at is None or m.start < at) and not self._where(m)]
 
     def _where(self, mention: Mention) -> bool:
         """Whether a mention is the venue the happening was held at (在数码港举办推介会): where,
@@ -432,7 +437,7 @@ class _Context:
         order = {
             m.name: i
             for i, m in reversed(list(enumerate(self.mentions)))
-            if self.agreement_sentence is not None and _within(m, self.agreement_sentence)
+            if self.agreement_sentence is not None and self.agreement_sentence.holds(m.start)
         }
         return sorted(self.agreement.parties, key=lambda p: (order.get(p, len(order)), p))
 
@@ -448,7 +453,7 @@ class _Context:
             return _Names(f"{home.en}'s {names.en}", f"{home.zh}{names.zh}")
         sentence = self.agreement_sentence
         for m in self.mentions:
-            if m.name != name or sentence is None or not _within(m, sentence):
+            if m.name != name or sentence is None or not sentence.holds(m.start):
                 continue
             after = sentence.text[m.end - sentence.start :]
             if _FIRMS_ZH.match(after) or _FIRMS_EN.match(after):
@@ -497,8 +502,7 @@ class _Context:
         """Who invests, and whether it is a firm: a known organisation before the kind's word,
         else the side the money comes from (the place outside the project's city: "Hong
         Kong-invested"), never the district the project lands in (钱塘区 holds no project)."""
-        firms = [m for m in self.inside if m.entity_type == "organization"
-                 and (self.kind_at is None or m.start < self.kind_at)]  # fmt: skip
+        firms = [m for m in self._before_kind() if m.entity_type == "organization"]
         if firms:
             return self._names(firms[0].name), True
         origin = self.origin()
@@ -531,7 +535,7 @@ class _Context:
             if kind is None or kind[0] != self.cue.event_type:
                 continue
             at = sentence.original(kind[1], kind[1] + 1)[0]
-            before = [m for m in self.mentions if _within(m, sentence) and m.start < at]
+            before = [m for m in self.mentions if sentence.holds(m.start) and m.start < at]
             for entity_type in ("organization", "place"):
                 found = [m for m in before if m.entity_type == entity_type]
                 if found:
@@ -584,7 +588,3 @@ class _Context:
             return f"{place.zh}举办{words}" if place is not None else None
         where = f"在{place.zh}" if place and actor.zh != place.zh else ""
         return f"{actor.zh}{where}举办{words}"
-
-
-def _within(mention: Mention, sentence: Sentence) -> bool:
-    return sentence.start <= mention.start < sentence.end
