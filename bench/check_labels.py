@@ -20,6 +20,7 @@ Exit status 0 when clean, 1 when any error was found.
 
 from __future__ import annotations
 
+import argparse
 import collections
 import json
 import sys
@@ -364,7 +365,12 @@ def check_all(
 
 
 def main(argv: list[str] | None = None) -> int:
-    quiet = "--quiet" in (sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.check_labels",
+        description="Check the labelled tracking sets and their event files.",
+    )
+    parser.add_argument("--quiet", action="store_true", help="print only the errors")
+    quiet = parser.parse_args(argv).quiet  # `--help` prints this and reads no labels
     checker = check_all(quiet=quiet)
     if checker.notes and not quiet:
         print("\nnotes:")

@@ -402,11 +402,16 @@ def names_passing_mention(title: str, mentions: Iterable[str]) -> str | None:
     return None
 
 
-def _its_own_title(title: str, label: EventLabel) -> bool:
-    """A title the label accepts for the event itself is its name, whatever else mentions it."""
-    accepted = (label.title_en, *label.titles_en_acceptable, label.title_zh or "",
-                *label.titles_zh_acceptable)  # fmt: skip
-    return normal_title(title) in {normal_title(t) for t in accepted if t}
+def names_itself(title: str, mention: str, label: EventLabel) -> bool:
+    """Whether naming `mention` is naming the event itself, not a happening its coverage recalls:
+    the title is one the label accepts, or the mention is the event's own name (it is inside a
+    title the label accepts: an expo that another event's articles mention in passing is named
+    after itself when its own coverage is titled by that name, even in a form the label does not
+    accept, which the title scores count against it)."""
+    accepted = {normal_title(t) for t in (label.title_en, *label.titles_en_acceptable,
+                label.title_zh or "", *label.titles_zh_acceptable) if t}  # fmt: skip
+    named = normal_title(re.sub(r"\([^)]*\)", "", mention))
+    return normal_title(title) in accepted or any(named in t for t in accepted)
 
 
 def score_titles(
@@ -457,9 +462,14 @@ def score_titles(
         for title in event_titles(event):
             if title is None:
                 continue
-            mention = names_passing_mention(title, passing)
-            if mention is not None and not (speaks_for and _its_own_title(title, speaks_for)):
-                named.append(f"{event.event_id} {title!r} names {mention!r}")
+            recalled = [
+                m
+                for m in passing
+                if names_passing_mention(title, (m,))
+                and not (speaks_for and names_itself(title, m, speaks_for))
+            ]
+            if recalled:
+                named.append(f"{event.event_id} {title!r} names {recalled[0]!r}")
     scores = {
         script: TitleScore(
             c["events"], c["exact"], c["acceptable"], c["baseline exact"],
