@@ -23,6 +23,7 @@ from lxml.html import HtmlElement
 
 from parsers.article.authors import split_authors
 from parsers.article.boilerplate import drop_author_bio, is_caption, split_body, strip_site_suffix
+from parsers.article.element_index import ElementIndex, compile_simple
 from parsers.article.language import detect_language
 from parsers.article.metadata import PageMeta, parse_tree, read_meta
 from parsers.dates import CHINA_TZ, parse_datetime, why_dropped
@@ -64,15 +65,30 @@ class Page:
         from two getters (a date and a byline) paid twice. Parsers never change the shared tree
         (they clean copies), so what was found stays true."""
         if selector not in self._selected:
-            self._selected[selector] = [t for t in self.soup.select(selector) if isinstance(t, Tag)]
+            simple = compile_simple(selector)
+            if simple is not None:
+                self._selected[selector] = self.elements.select(simple)
+            else:
+                self._selected[selector] = [
+                    t for t in self.soup.select(selector) if isinstance(t, Tag)
+                ]
         return self._selected[selector]
 
     def select_one(self, selector: str) -> Tag | None:
         """The first element matching a CSS selector, found once per page (see `select`)."""
         if selector not in self._first:
-            found = self.soup.select_one(selector)
-            self._first[selector] = found if isinstance(found, Tag) else None
+            if compile_simple(selector) is not None:
+                self._first[selector] = next(iter(self.select(selector)), None)
+            else:
+                found = self.soup.select_one(selector)
+                self._first[selector] = found if isinstance(found, Tag) else None
         return self._first[selector]
+
+    @cached_property
+    def elements(self) -> ElementIndex:
+        """The page's elements by id, class and name: selectors of names, ids and classes are
+        answered there, not by soupsieve's walk (parsers/article/element_index.py)."""
+        return ElementIndex(self.soup)
 
     @property
     def host(self) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from parsers.article.base import ArticleParser, Page, Publisher, select_one
+from parsers.article.base import ArticleParser, Page, Publisher, find
 from parsers.article.boilerplate import split_body
 from parsers.article.linebreaks import br_paragraphs
 from parsers.dates import CHINA_TZ, parse_datetime
@@ -100,7 +100,7 @@ class InfoGovHKPressRelease(ArticleParser):
             return (), (), ()
         lines = [line for line in br_paragraphs(container) if not _CLOSING_LINE.match(line)]
         body, captions = split_body(lines)
-        photos = select_one(page.soup, self.photos_selector)
+        photos = find(page, self.photos_selector)
         if photos is None or not self.caption_selector:
             return body, captions, ()
         photo_captions = [

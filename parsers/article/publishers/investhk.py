@@ -21,7 +21,7 @@ from records.articles import Image
 
 def _webpage_dates(page: Page) -> tuple[str | None, str | None]:
     """(datePublished, dateModified) of the Yoast graph's WebPage node, if the page has one."""
-    for script in page.soup.select('script[type="application/ld+json"]'):
+    for script in page.select('script[type="application/ld+json"]'):
         try:
             data = json.loads(script.get_text(), strict=False)
         except (ValueError, RecursionError):

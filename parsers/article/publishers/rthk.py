@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from parsers.article.base import ArticleParser, Page, Publisher, element_text, select_one
+from parsers.article.base import ArticleParser, Page, Publisher, element_text, find
 from parsers.article.boilerplate import split_body
 from parsers.article.linebreaks import br_paragraphs
 from parsers.dates import CHINA_TZ, parse_datetime
@@ -34,7 +34,7 @@ class RTHKNews(ArticleParser):
     title_suffixes = ("RTHK", "香港電台")
 
     def get_published(self, page: Page) -> datetime | None:
-        found = select_one(page.soup, self.published_selector)
+        found = find(page, self.published_selector)
         created = _CREATED.search(element_text(found)) if found is not None else None
         if created is not None:
             value = parse_datetime(" ".join(g for g in created.groups() if g), CHINA_TZ)
@@ -49,7 +49,7 @@ class RTHKNews(ArticleParser):
         body, captions = split_body(br_paragraphs(container))
         # The photo and its caption sit beside the text in `.itemImageBlock`, not inside it.
         photo_captions = (
-            [element_text(el) for el in page.soup.select(self.caption_selector)]
+            [element_text(el) for el in page.select(self.caption_selector)]
             if self.caption_selector
             else []
         )

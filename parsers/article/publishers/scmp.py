@@ -97,7 +97,7 @@ def next_article(page: Page) -> dict[str, Any] | None:
         return _NEXT_CACHE[page]
     found: dict[str, Any] | None = None
     if "__NEXT_DATA__" in page.html:
-        script = page.soup.select_one("script#__NEXT_DATA__")
+        script = page.select_one("script#__NEXT_DATA__")
         try:
             node: Any = json.loads(script.get_text()) if script is not None else None
         except (ValueError, RecursionError):

@@ -115,7 +115,7 @@ class XinhuaNews(XinhuaLegacy):
 
     def get_published(self, page: Page) -> datetime | None:
         """Chinese pages print "<em>2023</em> <em>06</em>/<em>26</em> 20:47:13" in three spans."""
-        header = select_one(page.soup, ".header-time")
+        header = page.select_one(".header-time")
         if header is not None:
             year = select_one(header, ".year")
             day = select_one(header, ".day")
