@@ -50,6 +50,7 @@ from flows.discover import (
     headline_article,
     unique_candidates,
 )
+from flows.heap import set_apart_start_up
 from flows.http.fetcher import Fetcher
 from flows.page_parsing import Boxed, PageToParse, Parsed, parse_pages, parse_pages_task
 from flows.polling import Window, due_sources, request_url, source_row
@@ -611,6 +612,7 @@ async def run_ingest(
     a backfill's (recorded in `runs` as `flow_name`)."""
     from prefect.runtime import flow_run
 
+    set_apart_start_up()  # before the run's allocations: parsing's trees are collector-heavy
     logger = get_run_logger()
     path = sources_file or settings.config_dir / "sources.toml"
     configured = load_sources(path)

@@ -35,6 +35,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from config.settings import Settings, load_settings
+from flows.heap import set_apart_start_up
 from flows.ingest import first_line, rejected_problems
 from flows.page_parsing import with_feed_metadata
 from flows.reports import ReparseCounts, ReparseReport, TrackReport
@@ -251,6 +252,7 @@ def run_reparse(
     batch_size: int,
 ) -> ReparseReport:
     """The reparse run itself, read top to bottom (see the module's docstring)."""
+    set_apart_start_up()  # parsing's trees are collector-heavy (flows/heap.py)
     from prefect.runtime import flow_run
 
     logger = get_run_logger()

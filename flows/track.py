@@ -34,6 +34,7 @@ from prefect.cache_policies import NO_CACHE
 
 from config.knowledge import load_knowledge
 from config.settings import Settings, load_settings
+from flows.heap import set_apart_start_up
 from flows.prefect_args import as_is
 from flows.reports import TrackCounts, TrackReport
 from flows.run_guard import exclusive_run
@@ -299,6 +300,7 @@ def track(
     raises, so Prefect shows the run as Failed too. One run at a time per warehouse.
     """
     settings = settings or load_settings()
+    set_apart_start_up()
     with exclusive_run(settings, FLOW_NAME, wait=wait):
         return run_track(settings, since, reference)
 

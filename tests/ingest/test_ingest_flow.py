@@ -10,7 +10,7 @@ import asyncio
 import json
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from flows.ingest import ingest
+from flows.page_parsing import PageToParse, Parsed, parse_pages
 from flows.reports import IngestReport
 from records.articles import ArticleVersion
 from tests.ingest.conftest import read_rows
@@ -468,3 +469,26 @@ def test_a_source_is_polled_again_only_after_its_interval(
     assert named.counts.sources == 1  # naming a source is a choice: it is polled
     assert forced.counts.sources == 1
     assert after == feed_requests + 2  # the run that was too soon asked nothing
+
+
+def test_a_run_sets_its_start_up_objects_apart_from_the_collector_before_parsing(
+    prefect_harness: None,
+    loopback_settings: str,
+    httpserver: HTTPServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """flows/heap.py: parsing's trees are collected without rescanning Prefect's objects."""
+    site = one_feed(httpserver, loopback_settings, tmp_path)
+    calls: list[str] = []
+    real_parse = parse_pages
+    monkeypatch.setattr("flows.ingest.set_apart_start_up", lambda: calls.append("set apart"))
+
+    def parse(pages: Sequence[PageToParse]) -> Parsed:
+        calls.append("parse")
+        return real_parse(pages)
+
+    monkeypatch.setattr("flows.ingest.parse_pages", parse)
+    monkeypatch.setattr("flows.page_parsing.parse_pages", parse)
+    assert site.run(force=True).counts.articles_new == 2
+    assert calls[0] == "set apart" and calls.count("set apart") == 1 and "parse" in calls

@@ -1,0 +1,27 @@
+"""A run's start-up objects set apart from Python's cyclic garbage collector.
+
+By the time a flow starts, its process holds ~140,000 long-lived objects (Prefect, pydantic,
+httpx, the parsers' modules). The collector scans the older generations again and again while a
+run allocates: parsing builds a BeautifulSoup tree of ~100,000 objects per 150 pages, and each
+tree is a web of parent/child cycles that only the collector frees. Measured on the ingest
+benchmark's pages in such a process: 17.9 ms a page, 14.9 ms once the start-up objects were
+frozen (`gc.freeze`: they stay alive and reference-counted, they are only no longer scanned).
+What the run itself allocates is collected as before.
+"""
+
+from __future__ import annotations
+
+import gc
+
+_frozen = False
+
+
+def set_apart_start_up() -> None:
+    """Collect once, then freeze what is left; once per process (a pipeline's subflows, a
+    served deployment's later runs: what they add is the run's, and stays collectable)."""
+    global _frozen
+    if _frozen:
+        return
+    gc.collect()
+    gc.freeze()
+    _frozen = True
