@@ -16,7 +16,9 @@ Read top to bottom, it is the run:
       them pending and the next run redoes them (both writes are replace-by-id, so idempotent);
 3. finish: refresh every event's new/continuing status for the reference week; close the run.
 
-Each step opens its own short DuckDB connection: an open read-write connection locks the file.
+The batches share one read-write connection, let go every 20 s so other readers get the file
+(warehouse/db.py's `HeldConnection`: closing a connection checkpoints, which cost more with every
+article stored); the run's first and last steps open their own.
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
@@ -48,7 +49,7 @@ from tracking.events import TrackedArticle, cluster_events
 from tracking.extraction import extract_facts
 from tracking.knowledge import TrackingKnowledge, prepare
 from tracking.text_dates import reference_date
-from warehouse.db import connect, open_warehouse
+from warehouse.db import HeldConnection, open_warehouse, writing
 from warehouse.facts import store_facts
 from warehouse.runs import finish_run, start_run
 from warehouse.tracking import (
@@ -118,19 +119,6 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _connection(settings: Settings, read_only: bool = True) -> closing[duckdb.DuckDBPyConnection]:
-    """A step's short connection, read-only unless it stores; without FTS, which no step here
-    searches with (loading it costs 50-100 ms a connection: warehouse/db.py)."""
-    return closing(
-        connect(
-            settings.warehouse_path,
-            read_only=read_only,
-            wait_s=settings.warehouse_wait_s,
-            search=False,
-        )
-    )
-
-
 def _text(article: StoredArticle) -> ArticleText:
     return ArticleText(
         article.article_id, article.title, article.body, article.language, article.published_at
@@ -146,9 +134,9 @@ def load_articles(settings: Settings, run_id: str, since: date | None) -> list[D
 
 
 @task(name="read", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
-def read_batch(settings: Settings, due: Sequence[Due]) -> list[StoredArticle]:
+def read_batch(held: HeldConnection, due: Sequence[Due]) -> list[StoredArticle]:
     """One batch's articles, read when the run gets to it: memory holds one batch of bodies."""
-    with _connection(settings) as con:
+    with held.use() as con:
         return read_due(con, due)
 
 
@@ -159,7 +147,7 @@ def assess_batch(batch: Sequence[StoredArticle], knowledge: TrackingKnowledge) -
 
 @task(name="duplicates", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
 def find_duplicates(
-    settings: Settings, batch: Sequence[StoredArticle], assessments: Sequence[Assessment]
+    held: HeldConnection, batch: Sequence[StoredArticle], assessments: Sequence[Assessment]
 ) -> list[DuplicateLink]:
     copies = [
         Copy(a.article_id, a.published_at, s.signature)
@@ -167,7 +155,7 @@ def find_duplicates(
         if s.signature is not None
     ]
     buckets = {b for c in copies for b in c.signature.buckets()}
-    with _connection(settings) as con:
+    with held.use() as con:
         window = copy_window((a.published_at for a in batch), _now())
         known = copies_sharing_buckets(con, buckets, [a.article_id for a in batch], window)
     return link_duplicates(copies, known)
@@ -175,7 +163,7 @@ def find_duplicates(
 
 @task(name="events", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
 def group_events(
-    settings: Settings,
+    held: HeldConnection,
     batch: Sequence[StoredArticle],
     assessments: Sequence[Assessment],
     links: Sequence[DuplicateLink],
@@ -208,7 +196,7 @@ def group_events(
     batch_ids = [a.article_id for a in batch]
     days = [d for a in batch if (d := reference_date(a.published_at)) is not None]
     context: list[StoredArticle] = []
-    with _connection(settings) as con:
+    with held.use() as con:
         if days:
             margin = timedelta(days=2 * knowledge.events.window_days)
             context = event_context(con, min(days) - margin, max(days) + margin, batch_ids)
@@ -240,14 +228,14 @@ def group_events(
 
 @task(name="store", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
 def store(
-    settings: Settings,
+    held: HeldConnection,
     batch: Sequence[StoredArticle],
     assessments: Sequence[Assessment],
     links: Sequence[DuplicateLink],
     grouped: Grouped,
     knowledge: TrackingKnowledge,
 ) -> None:
-    with _connection(settings, read_only=False) as con:
+    with held.use() as con:
         store_facts(
             con,
             [(s.article_id, s.facts or NO_FACTS) for s in assessments],
@@ -272,7 +260,7 @@ def store(
 def finish(
     settings: Settings, run_id: str, reference: date, counts: TrackCounts, error: str | None
 ) -> TrackCounts:
-    with _connection(settings, read_only=False) as con:
+    with writing(settings.warehouse_path, settings.warehouse_wait_s) as con:
         refresh_event_status(con, reference - timedelta(days=reference.weekday()))
         counts.events_total = count_events(con)
         finish_run(
@@ -314,6 +302,7 @@ def run_track(settings: Settings, since: date | None, reference: date | None) ->
     counts = TrackCounts()
     articles = load_articles(settings, run_id, since)
     known_facts = RecentFacts()
+    held = HeldConnection(settings.warehouse_path, settings.warehouse_wait_s)
     try:
         # Compiled only for a run with something to track (≈ 0.3 s: name automata, patterns).
         knowledge = prepare(loaded) if articles else None
@@ -322,21 +311,24 @@ def run_track(settings: Settings, since: date | None, reference: date | None) ->
             # Every large argument goes `as_is` (flows/prefect_args.py): Prefect would otherwise
             # walk it, object by object, before each task, and `known_facts` grows all run long
             # (issue 13's profile: half the CPU of a 2,000-article run on 16,000 stored).
-            batch = read_batch(settings, as_is(articles[start : start + BATCH_SIZE]))
+            batch = read_batch(as_is(held), as_is(articles[start : start + BATCH_SIZE]))
             rows, rules = as_is(batch), as_is(knowledge)
             assessments = assess_batch(rows, rules)
-            links = find_duplicates(settings, rows, as_is(assessments))
+            links = find_duplicates(as_is(held), rows, as_is(assessments))
             grouped = group_events(
-                settings, rows, as_is(assessments), as_is(links), rules, day, as_is(known_facts)
+                as_is(held), rows, as_is(assessments), as_is(links), rules, day, as_is(known_facts)
             )
-            store(settings, rows, as_is(assessments), as_is(links), as_is(grouped), rules)
+            store(as_is(held), rows, as_is(assessments), as_is(links), as_is(grouped), rules)
+            held.let_go_if_due()
             counts.articles += len(batch)
             counts.relevant += sum(1 for s in assessments if s.relevance.is_relevant)
             counts.duplicates += sum(1 for link in links if link.duplicate_of)
             logger.info("tracked %d of %d articles", counts.articles, len(articles))
     except Exception as exc:
+        held.close()
         error = f"{type(exc).__name__}: {exc}"
         logger.error("tracking stopped: %s", error)
         finish(settings, run_id, day, counts, error)
         raise
+    held.close()
     return TrackReport(run_id, "completed", finish(settings, run_id, day, counts, None))

@@ -179,6 +179,55 @@ def writing(path: Target, wait_s: float = 0.0) -> Iterator[duckdb.DuckDBPyConnec
         con.close()
 
 
+HOLD_S = 20.0  # how long a run keeps its write connection before letting readers in
+
+
+class HeldConnection:
+    """A read-write connection a run keeps across its steps and batches, let go every `hold_s`.
+
+    Closing a DuckDB connection checkpoints it, and a checkpoint rewrites the tables' indexes:
+    with a connection per step, tracking paid it at every 200-article batch, 135 ms at 12,000
+    stored articles and 319 ms at 50,000 (docs/benchmarks.md), and every step read its blocks
+    back into a cold cache. Held, the connection checkpoints when its write-ahead log passes
+    DuckDB's threshold and when it is let go. Let go between batches once `hold_s` has passed,
+    so a notebook or the duckdb CLI waiting for the file gets it within that time, as it did
+    between steps (and `hzhk sql` reads the snapshot meanwhile).
+
+    A step that fails drops the connection: its retry starts on a fresh one.
+    """
+
+    def __init__(self, path: Target, wait_s: float = 0.0, hold_s: float = HOLD_S) -> None:
+        self.path = path
+        self.wait_s = wait_s
+        self.hold_s = hold_s
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._opened = 0.0
+        self.opened = 0  # connections opened so far (a run's figure, and the tests')
+
+    @contextmanager
+    def use(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The held connection, opened when there is none (without FTS, as `writing`)."""
+        if self._con is None:
+            self._con = connect(self.path, wait_s=self.wait_s, search=False)
+            self._opened = time.monotonic()
+            self.opened += 1
+        try:
+            yield self._con
+        except BaseException:
+            self.close()
+            raise
+
+    def let_go_if_due(self) -> None:
+        """Close the connection if it has been held `hold_s`: called between batches."""
+        if self._con is not None and time.monotonic() - self._opened >= self.hold_s:
+            self.close()
+
+    def close(self) -> None:
+        con, self._con = self._con, None
+        if con is not None:
+            con.close()
+
+
 def available_migrations() -> list[Migration]:
     folder = resources.files("warehouse") / "migrations"
     found = []

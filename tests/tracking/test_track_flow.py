@@ -348,3 +348,37 @@ def test_a_broken_relevance_config_is_a_clear_error(
     assert result.exit_code == 1
     message = "".join(result.stderr.split())  # rich wraps
     assert "relevance.toml:" in message and "weights:Fieldrequired" in message
+
+
+@pytest.mark.parametrize(("hold_s", "let_go_each_batch"), [(600.0, False), (0.0, True)])
+def test_batches_share_one_write_connection_let_go_once_held_long_enough(
+    prefect_harness: None,
+    config_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    hold_s: float,
+    let_go_each_batch: bool,
+) -> None:
+    """Closing a DuckDB connection checkpoints it: batches share the run's write connection, and
+    let it go between batches once it has been held `hold_s` (so readers get the file)."""
+    import flows.track
+    from warehouse.db import HeldConnection
+
+    held: list[HeldConnection] = []
+
+    class Recorded(HeldConnection):
+        def __init__(self, path: Path, wait_s: float = 0.0, hold_s: float = hold_s) -> None:
+            super().__init__(path, wait_s, hold_s)
+            held.append(self)
+
+    ids = [i for i in labelled_rows() if i.startswith(("e1-", "e2-", "t-market"))]
+    warehouse = tmp_path / "w.duckdb"
+    add_articles(warehouse, ids)
+    monkeypatch.setattr(flows.track, "BATCH_SIZE", 3)
+    monkeypatch.setattr(flows.track, "HeldConnection", Recorded)
+    tracked = run_track(config_dir, warehouse)["articles"]
+
+    batches = -(-tracked // 3)
+    assert batches >= 3 and len(held) == 1
+    assert held[0].opened == (batches if let_go_each_batch else 1)
+    assert query(warehouse, "SELECT count(DISTINCT event_id) FROM v_articles")[0][0] == 2

@@ -1,0 +1,70 @@
+"""A run's held write connection: opened once for many steps, dropped when a step fails, and let
+go once held `hold_s`, after which another process can open the file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from warehouse.db import HeldConnection, open_warehouse
+
+OPEN_READ_ONLY = "import duckdb, sys; duckdb.connect(sys.argv[1], read_only=True).close()"
+
+
+@pytest.fixture
+def warehouse(tmp_path: Path) -> Path:
+    path = tmp_path / "w.duckdb"
+    open_warehouse(path).close()
+    return path
+
+
+def another_process_opens(path: Path) -> bool:
+    done = subprocess.run(
+        [sys.executable, "-c", OPEN_READ_ONLY, str(path)], capture_output=True, timeout=60
+    )
+    return done.returncode == 0
+
+
+def test_steps_share_the_connection_until_it_is_let_go(warehouse: Path) -> None:
+    held = HeldConnection(warehouse, hold_s=600.0)
+    with held.use() as first:
+        first.execute("CREATE TABLE t (x INTEGER)")
+    with held.use() as second:
+        second.execute("INSERT INTO t VALUES (1)")
+    held.let_go_if_due()  # held for less than 600 s: kept
+    with held.use() as third:
+        assert third is first and third.execute("SELECT x FROM t").fetchall() == [(1,)]
+    assert held.opened == 1
+    held.close()
+
+
+def test_a_connection_held_long_enough_is_let_go_and_the_file_opens_elsewhere(
+    warehouse: Path,
+) -> None:
+    held = HeldConnection(warehouse, hold_s=0.0)
+    with held.use() as con:
+        con.execute("CREATE TABLE t (x INTEGER)")
+    assert not another_process_opens(warehouse)  # DuckDB: a writer locks the file
+    held.let_go_if_due()
+    assert another_process_opens(warehouse)
+    with held.use():
+        pass
+    assert held.opened == 2
+    held.close()
+
+
+def test_a_failed_step_drops_the_connection_and_its_retry_opens_a_fresh_one(
+    warehouse: Path,
+) -> None:
+    held = HeldConnection(warehouse, hold_s=600.0)
+    with pytest.raises(RuntimeError), held.use() as con:
+        con.execute("CREATE TABLE t (x INTEGER)")
+        raise RuntimeError("the step failed")
+    assert another_process_opens(warehouse)  # dropped at once, not at the run's end
+    with held.use() as con:
+        assert con.execute("SELECT count(*) FROM t").fetchall() == [(0,)]
+    assert held.opened == 2
+    held.close()
