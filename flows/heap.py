@@ -17,11 +17,12 @@ _frozen = False
 
 
 def set_apart_start_up() -> None:
-    """Collect once, then freeze what is left; once per process (a pipeline's subflows, a
-    served deployment's later runs: what they add is the run's, and stays collectable)."""
+    """Freeze what exists; once per process (a pipeline's subflows, a served deployment's later
+    runs: what they add is the run's, and stays collectable). No collection first: it cost
+    77 ms of a flow's start-up and found 663 unreachable objects (measured after importing the
+    flows), which freezing keeps for the process's life."""
     global _frozen
     if _frozen:
         return
-    gc.collect()
     gc.freeze()
     _frozen = True
