@@ -54,7 +54,7 @@ def demo_settings(base: Settings, out: Path, site: DemoSite) -> Settings:
 
 def run_demo(base: Settings, out: Path) -> DemoReport:
     """Serve the corpus, then ingest, track and write every week's digest."""
-    from flows.prefect_env import configure_prefect
+    from flows.prefect_env import configure_prefect, one_off_run
 
     out = out.resolve()
     with serving() as site:
@@ -64,7 +64,9 @@ def run_demo(base: Settings, out: Path) -> DemoReport:
         from flows.ingest import ingest
         from flows.track import track
 
-        ingested = asyncio.run(ingest(settings=settings, sources_file=SOURCES, force=True))
-    tracked = track(settings=settings)
-    written = digest(settings=settings, all_weeks=True, demo=True)
+        with one_off_run():
+            ingested = asyncio.run(ingest(settings=settings, sources_file=SOURCES, force=True))
+    with one_off_run():
+        tracked = track(settings=settings)
+        written = digest(settings=settings, all_weeks=True, demo=True)
     return DemoReport(out, settings.warehouse_file, ingested, tracked, written)

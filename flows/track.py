@@ -28,6 +28,7 @@ from collections.abc import Collection, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from prefect import flow, get_run_logger, task
@@ -42,13 +43,6 @@ from flows.run_guard import exclusive_run
 from records.events import Copy, DuplicateLink
 from records.facts import ArticleFacts
 from records.tracking import Due, StoredArticle, TrackedBatch
-from tracking.assess import ArticleText, Assessment, assess
-from tracking.duplicates import copy_window, link_duplicates
-from tracking.event_ids import CarriedEvents, carry_ids
-from tracking.events import TrackedArticle, cluster_events
-from tracking.extraction import extract_facts
-from tracking.knowledge import TrackingKnowledge, prepare
-from tracking.text_dates import reference_date
 from warehouse.db import HeldConnection, open_warehouse, writing
 from warehouse.facts import store_facts
 from warehouse.runs import finish_run, start_run
@@ -63,6 +57,13 @@ from warehouse.tracking import (
     refresh_event_status,
     store_batch,
 )
+
+# The tracking modules are imported where a batch needs them: ~0.25 s of regular expressions and
+# tables at import, which a run with nothing to track (a scheduled one, often) never uses.
+if TYPE_CHECKING:
+    from tracking.assess import ArticleText, Assessment
+    from tracking.event_ids import CarriedEvents
+    from tracking.knowledge import TrackingKnowledge
 
 FLOW_NAME = "track"
 BATCH_SIZE = 200
@@ -100,6 +101,8 @@ class RecentFacts:
         return kept[1] if kept else None
 
     def keep(self, article_id: str, published_at: datetime | None, facts: ArticleFacts) -> None:
+        from tracking.text_dates import reference_date
+
         self._kept[article_id] = (reference_date(published_at), facts)
 
     def forget_before(self, day: date, keep: Collection[str] = ()) -> None:
@@ -120,6 +123,8 @@ def _now() -> datetime:
 
 
 def _text(article: StoredArticle) -> ArticleText:
+    from tracking.assess import ArticleText
+
     return ArticleText(
         article.article_id, article.title, article.body, article.language, article.published_at
     )
@@ -142,6 +147,8 @@ def read_batch(held: HeldConnection, due: Sequence[Due]) -> list[StoredArticle]:
 
 @task(name="assess", cache_policy=NO_CACHE)
 def assess_batch(batch: Sequence[StoredArticle], knowledge: TrackingKnowledge) -> list[Assessment]:
+    from tracking.assess import assess
+
     return [assess(_text(a), knowledge.relevance, knowledge.entities) for a in batch]
 
 
@@ -149,6 +156,8 @@ def assess_batch(batch: Sequence[StoredArticle], knowledge: TrackingKnowledge) -
 def find_duplicates(
     held: HeldConnection, batch: Sequence[StoredArticle], assessments: Sequence[Assessment]
 ) -> list[DuplicateLink]:
+    from tracking.duplicates import copy_window, link_duplicates
+
     copies = [
         Copy(a.article_id, a.published_at, s.signature)
         for a, s in zip(batch, assessments, strict=True)
@@ -176,6 +185,11 @@ def group_events(
     Stored articles of the window need their facts again; `known_facts` keeps those this run
     has already extracted (earlier batches overlap this one's window), and is added to here.
     """
+    from tracking.event_ids import carry_ids
+    from tracking.events import TrackedArticle, cluster_events
+    from tracking.extraction import extract_facts
+    from tracking.text_dates import reference_date
+
     linked = {link.article_id: link.duplicate_of for link in links}
     for a, s in zip(batch, assessments, strict=True):
         if s.facts is not None:
@@ -305,6 +319,8 @@ def run_track(settings: Settings, since: date | None, reference: date | None) ->
     held = HeldConnection(settings.warehouse_path, settings.warehouse_wait_s)
     try:
         # Compiled only for a run with something to track (≈ 0.3 s: name automata, patterns).
+        from tracking.knowledge import prepare
+
         knowledge = prepare(loaded) if articles else None
         for start in range(0, len(articles), BATCH_SIZE):
             assert knowledge is not None  # there are articles

@@ -45,7 +45,7 @@ def start_ingest(
     """Run the Prefect `ingest` flow; Prefect's environment is set before it is imported."""
     import asyncio
 
-    from flows.prefect_env import configure_prefect
+    from flows.prefect_env import configure_prefect, one_off_run
 
     # The run lock first, so a second run stops at once, not after Prefect's start-up; the
     # flow joins it.
@@ -53,9 +53,12 @@ def start_ingest(
         configure_prefect(settings)
         from flows.ingest import ingest
 
-        return asyncio.run(
-            ingest(settings=settings, sources_file=sources_file, source_ids=source_ids, force=force)
-        )
+        with one_off_run():
+            return asyncio.run(
+                ingest(
+                    settings=settings, sources_file=sources_file, source_ids=source_ids, force=force
+                )
+            )
 
 
 PROBLEMS_SHOWN = 30  # the rest are in v_ingest_errors
@@ -121,13 +124,14 @@ def ingest_command(
 
 def start_track(settings: Settings, since: datetime | None, *, wait: bool = False) -> TrackReport:
     """Run the Prefect `track` flow; Prefect's environment is set before it is imported."""
-    from flows.prefect_env import configure_prefect
+    from flows.prefect_env import configure_prefect, one_off_run
 
     with exclusive_run(settings, "track", wait=wait):  # before Prefect starts; the flow joins it
         configure_prefect(settings)
         from flows.track import track
 
-        return track(settings=settings, since=since.date() if since else None)
+        with one_off_run():
+            return track(settings=settings, since=since.date() if since else None)
 
 
 def print_track_report(report: TrackReport) -> None:
@@ -179,21 +183,22 @@ def start_digest(
     wait: bool = False,
 ) -> DigestReport:
     """Run the Prefect `digest` flow; Prefect's environment is set before it is imported."""
-    from flows.prefect_env import configure_prefect
+    from flows.prefect_env import configure_prefect, one_off_run
 
     with exclusive_run(settings, "digest", wait=wait):  # before Prefect starts; the flow joins it
         configure_prefect(settings)
         from flows.digest_flow import digest
 
-        return digest(
-            settings=settings,
-            week=week,
-            start=start.date() if start else None,
-            end=end.date() if end else None,
-            all_weeks=all_weeks,
-            out=out,
-            demo=demo,
-        )
+        with one_off_run():
+            return digest(
+                settings=settings,
+                week=week,
+                start=start.date() if start else None,
+                end=end.date() if end else None,
+                all_weeks=all_weeks,
+                out=out,
+                demo=demo,
+            )
 
 
 def print_digest_report(report: DigestReport) -> None:

@@ -48,14 +48,15 @@ def start_reparse(
 ) -> ReparseReport:
     """Run the Prefect `reparse` flow; Prefect's environment is set before it is imported. A dry
     run writes nothing, so it takes no turn at the warehouse."""
-    from flows.prefect_env import configure_prefect
+    from flows.prefect_env import configure_prefect, one_off_run
 
     turn = contextlib.nullcontext() if dry_run else exclusive_run(settings, "reparse", wait=wait)
     with turn:  # before Prefect starts; the flow joins it
         configure_prefect(settings)
         from flows.reparse import reparse
 
-        return reparse(settings=settings, publisher=publisher, since=since, dry_run=dry_run)
+        with one_off_run():
+            return reparse(settings=settings, publisher=publisher, since=since, dry_run=dry_run)
 
 
 def print_reparse_report(report: ReparseReport) -> None:
@@ -128,21 +129,22 @@ def start_backfill(
     """Run the Prefect `backfill` flow; Prefect's environment is set before it is imported."""
     import asyncio
 
-    from flows.prefect_env import configure_prefect
+    from flows.prefect_env import configure_prefect, one_off_run
 
     with exclusive_run(settings, "backfill", wait=wait):  # before Prefect starts; the flow joins
         configure_prefect(settings)
         from flows.backfill import backfill
 
-        return asyncio.run(
-            backfill(
-                first,
-                last,
-                settings=settings,
-                sources_file=sources_file,
-                source_ids=source_ids,
+        with one_off_run():
+            return asyncio.run(
+                backfill(
+                    first,
+                    last,
+                    settings=settings,
+                    sources_file=sources_file,
+                    source_ids=source_ids,
+                )
             )
-        )
 
 
 def print_backfill_report(report: BackfillReport) -> None:

@@ -47,7 +47,7 @@ def pipeline_command(
         print_ingest_report,
         print_track_report,
     )
-    from flows.prefect_env import configure_prefect
+    from flows.prefect_env import configure_prefect, one_off_run
     from flows.run_guard import AlreadyRunning, exclusive_run
     from warehouse.db import WarehouseError
 
@@ -57,7 +57,8 @@ def pipeline_command(
             configure_prefect(settings)
             from flows.pipeline import pipeline
 
-            report = asyncio.run(pipeline(settings=settings))
+            with one_off_run():
+                report = asyncio.run(pipeline(settings=settings))
     except (AlreadyRunning, ConfigError, WarehouseError) as exc:
         raise fail(str(exc)) from exc
     print_ingest_report(report.ingest)

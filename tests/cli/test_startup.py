@@ -1,5 +1,6 @@
 """Start-up stays fast: loading the command line imports neither Prefect nor DuckDB (`hzhk --help`),
-and loading the track flow does not import scipy, which only signing articles needs."""
+and loading the track flow imports neither scipy, which only signing articles needs, nor the
+tracking modules, which only a batch needs."""
 
 from __future__ import annotations
 
@@ -31,3 +32,8 @@ def test_importing_the_command_line_loads_neither_prefect_nor_duckdb() -> None:
 
 def test_a_track_run_with_nothing_to_sign_loads_neither_datasketch_nor_scipy() -> None:
     assert loaded("flows.track", {"datasketch", "scipy"}) == []
+
+
+def test_a_track_run_with_nothing_to_track_loads_no_tracking_module() -> None:
+    """~0.25 s of patterns and tables at import, paid only by a run with articles to track."""
+    assert loaded("flows.track", {"tracking"}) == []
