@@ -302,13 +302,13 @@ def track(
     raises, so Prefect shows the run as Failed too. One run at a time per warehouse.
     """
     settings = settings or load_settings()
-    set_apart_start_up()
     with exclusive_run(settings, FLOW_NAME, wait=wait):
         return run_track(settings, since, reference)
 
 
 def run_track(settings: Settings, since: date | None, reference: date | None) -> TrackReport:
     """The track run itself, read top to bottom (see the module's docstring)."""
+    set_apart_start_up()  # before the run's allocations (flows/heap.py)
     logger = get_run_logger()
     day = reference or datetime.now(ZoneInfo(settings.timezone)).date()
     loaded = load_knowledge(settings.config_dir, settings.relevance_threshold)  # bad config: stop

@@ -60,7 +60,7 @@ def compile_simple(selector: str) -> tuple[Chain, ...] | None:
         chain: list[Compound] = []
         for word in words:
             found = _COMPOUND.fullmatch(word)
-            if found is None or not word:
+            if found is None:
                 return None
             rest = _PART.findall(found.group("rest"))
             name = found.group("name")
