@@ -204,7 +204,7 @@ def track_again(settings: Settings, changed: set[str]) -> tuple[TrackReport, int
     report = track(settings=settings)
     con = connect(settings.warehouse_path, read_only=True, wait_s=settings.warehouse_wait_s)
     try:
-        waiting = {a.article_id for a in articles_to_track(con, None)}
+        waiting = set(articles_to_track(con, None))
     finally:
         con.close()
     return report, len(changed - waiting)

@@ -2,7 +2,7 @@
 
 Read top to bottom, it is the run:
 1. load: migrate, record the run, list the articles to track (new or changed ones, or every one
-   published since a day): ids and versions only;
+   published since a day): ids only, in publication order;
 2. for each batch, in publication order:
    0. read: the batch's articles, by key (one batch of bodies in memory at a time);
    a. assess: relevance score and reasons, facts of the relevant ones, MinHash signature;
@@ -42,7 +42,7 @@ from flows.reports import TrackCounts, TrackReport
 from flows.run_guard import exclusive_run
 from records.events import Copy, DuplicateLink
 from records.facts import ArticleFacts
-from records.tracking import Due, StoredArticle, TrackedBatch
+from records.tracking import StoredArticle, TrackedBatch
 from warehouse.db import HeldConnection, open_warehouse, writing
 from warehouse.facts import store_facts
 from warehouse.runs import finish_run, start_run
@@ -131,15 +131,15 @@ def _text(article: StoredArticle) -> ArticleText:
 
 
 @task(name="load-articles", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
-def load_articles(settings: Settings, run_id: str, since: date | None) -> list[Due]:
-    """What the run has to track: ids and versions only (`read_batch` reads the articles)."""
+def load_articles(settings: Settings, run_id: str, since: date | None) -> list[str]:
+    """What the run has to track: ids only (`read_batch` reads the articles)."""
     with closing(open_warehouse(settings.warehouse_path, settings.warehouse_wait_s)) as con:
         start_run(con, run_id, FLOW_NAME, _now())
         return articles_to_track(con, since)
 
 
 @task(name="read", cache_policy=NO_CACHE, retries=STORE_RETRIES, retry_delay_seconds=2)
-def read_batch(held: HeldConnection, due: Sequence[Due]) -> list[StoredArticle]:
+def read_batch(held: HeldConnection, due: Sequence[str]) -> list[StoredArticle]:
     """One batch's articles, read when the run gets to it: memory holds one batch of bodies."""
     with held.use() as con:
         return read_due(con, due)

@@ -27,16 +27,6 @@ class StoredArticle:
 
 
 @dataclass(frozen=True)
-class Due:
-    """An article a track run has to read: its id, and the version (`_TRACKED_VERSION`) that the
-    run stores as tracked. A run lists these first and reads each batch's articles when it gets
-    to them, so its memory holds one batch of bodies, not every body it will track."""
-
-    article_id: str
-    version: str
-
-
-@dataclass(frozen=True)
 class TrackedBatch:
     """Everything one tracking step decided about a batch, written together."""
 
