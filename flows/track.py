@@ -316,7 +316,9 @@ def run_track(settings: Settings, since: date | None, reference: date | None) ->
     counts = TrackCounts()
     articles = load_articles(settings, run_id, since)
     known_facts = RecentFacts()
-    held = HeldConnection(settings.warehouse_path, settings.warehouse_wait_s)
+    held = HeldConnection(
+        settings.warehouse_path, settings.warehouse_wait_s, memory_mb=settings.warehouse_cache_mb
+    )
     try:
         # Compiled only for a run with something to track (≈ 0.3 s: name automata, patterns).
         from tracking.knowledge import prepare

@@ -193,13 +193,22 @@ class HeldConnection:
     so a notebook or the duckdb CLI waiting for the file gets it within that time, as it did
     between steps (and `hzhk sql` reads the snapshot meanwhile).
 
-    A step that fails drops the connection: its retry starts on a fresh one.
+    A step that fails drops the connection: its retry starts on a fresh one. `memory_mb` bounds
+    DuckDB's memory on it (settings' `warehouse_cache_mb`): held, its cache of the file's blocks
+    would otherwise grow with the warehouse for the whole run.
     """
 
-    def __init__(self, path: Target, wait_s: float = 0.0, hold_s: float = HOLD_S) -> None:
+    def __init__(
+        self,
+        path: Target,
+        wait_s: float = 0.0,
+        hold_s: float = HOLD_S,
+        memory_mb: int | None = None,
+    ) -> None:
         self.path = path
         self.wait_s = wait_s
         self.hold_s = hold_s
+        self.memory_mb = memory_mb  # DuckDB's memory_limit while held; None: DuckDB's default
         self._con: duckdb.DuckDBPyConnection | None = None
         self._opened = 0.0
         self.opened = 0  # connections opened so far (a run's figure, and the tests')
@@ -208,7 +217,10 @@ class HeldConnection:
     def use(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """The held connection, opened when there is none (without FTS, as `writing`)."""
         if self._con is None:
-            self._con = connect(self.path, wait_s=self.wait_s, search=False)
+            con = connect(self.path, wait_s=self.wait_s, search=False)
+            if self.memory_mb is not None:
+                con.execute(f"SET memory_limit = '{int(self.memory_mb)}MB'")
+            self._con = con
             self._opened = time.monotonic()
             self.opened += 1
         try:

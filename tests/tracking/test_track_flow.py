@@ -360,15 +360,22 @@ def test_batches_share_one_write_connection_let_go_once_held_long_enough(
     let_go_each_batch: bool,
 ) -> None:
     """Closing a DuckDB connection checkpoints it: batches share the run's write connection, and
-    let it go between batches once it has been held `hold_s` (so readers get the file)."""
+    let it go between batches once it has been held `hold_s` (so readers get the file). Held,
+    it keeps DuckDB within settings' `warehouse_cache_mb`."""
     import flows.track
     from warehouse.db import HeldConnection
 
     held: list[HeldConnection] = []
 
     class Recorded(HeldConnection):
-        def __init__(self, path: Path, wait_s: float = 0.0, hold_s: float = hold_s) -> None:
-            super().__init__(path, wait_s, hold_s)
+        def __init__(
+            self,
+            path: Path,
+            wait_s: float = 0.0,
+            hold_s: float = hold_s,
+            memory_mb: int | None = None,
+        ) -> None:
+            super().__init__(path, wait_s, hold_s, memory_mb)
             held.append(self)
 
     ids = [i for i in labelled_rows() if i.startswith(("e1-", "e2-", "t-market"))]
@@ -380,5 +387,6 @@ def test_batches_share_one_write_connection_let_go_once_held_long_enough(
 
     batches = -(-tracked // 3)
     assert batches >= 3 and len(held) == 1
+    assert held[0].memory_mb == 128
     assert held[0].opened == (batches if let_go_each_batch else 1)
     assert query(warehouse, "SELECT count(DISTINCT event_id) FROM v_articles")[0][0] == 2

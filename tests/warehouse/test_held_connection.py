@@ -68,3 +68,15 @@ def test_a_failed_step_drops_the_connection_and_its_retry_opens_a_fresh_one(
         assert con.execute("SELECT count(*) FROM t").fetchall() == [(0,)]
     assert held.opened == 2
     held.close()
+
+
+def test_a_held_connection_keeps_duckdb_within_the_memory_it_is_given(warehouse: Path) -> None:
+    """Held for a whole run, DuckDB's block cache would grow with the warehouse: the connection
+    carries settings' `warehouse_cache_mb` as DuckDB's memory limit, each time it is opened."""
+    held = HeldConnection(warehouse, hold_s=0.0, memory_mb=64)
+    for _ in range(2):
+        with held.use() as con:
+            [(limit,)] = con.execute("SELECT current_setting('memory_limit')").fetchall()
+            assert limit == "61.0 MiB"  # 64 MB, in DuckDB's units
+        held.let_go_if_due()
+    assert held.opened == 2
