@@ -154,10 +154,10 @@ class Settings(BaseSettings):
     # queries, notebooks and the duckdb CLI open without waiting for a run to finish.
     publish_snapshot: bool = True
     # DuckDB's memory limit, in MB, on the write connection a track run holds across its
-    # batches: mostly its cache of the file's blocks, which grows with the warehouse (64 MB cut
-    # a 20,000-article re-track's peak by 55 MB at the same speed; issue 13, P4). Work that
-    # needs more spills to a temporary folder beside the file. None: DuckDB's default, 80 % of
-    # the machine's memory.
+    # batches: mostly its cache of the file's blocks, which grows with the warehouse. With
+    # 128 MB a 90,000-article run peaked lower and ran at 9.1 ms an article against 9.0
+    # (issue 13, P4; docs/benchmarks.md). Work that needs more spills to a temporary folder
+    # beside the file. None: DuckDB's default, 80 % of the machine's memory.
     warehouse_cache_mb: int | None = Field(default=128, ge=16, le=10_000_000)
     relevance_threshold: float | None = Field(
         default=None, ge=-1e6, le=1e6
