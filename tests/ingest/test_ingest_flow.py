@@ -492,3 +492,46 @@ def test_a_run_sets_its_start_up_objects_apart_from_the_collector_before_parsing
     monkeypatch.setattr("flows.page_parsing.parse_pages", parse)
     assert site.run(force=True).counts.articles_new == 2
     assert calls[0] == "set apart" and calls.count("set apart") == 1 and "parse" in calls
+
+
+@pytest.mark.parametrize(("hold_s", "let_go_each_batch"), [(600.0, False), (0.0, True)])
+def test_page_batches_share_one_write_connection_let_go_once_held_long_enough(
+    prefect_harness: None,
+    loopback_settings: str,
+    httpserver: HTTPServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    hold_s: float,
+    let_go_each_batch: bool,
+) -> None:
+    """Closing a DuckDB connection checkpoints it, and the checkpoint scans a row group that
+    grows with the table: a run's page batches share one write connection, let go between
+    batches once it has been held `hold_s` (so readers get the file), and closed at the end."""
+    import flows.ingest
+    from warehouse.db import HeldConnection
+
+    held: list[HeldConnection] = []
+
+    class Recorded(HeldConnection):
+        def __init__(
+            self,
+            path: Path,
+            wait_s: float = 0.0,
+            hold_s: float = hold_s,
+            memory_mb: int | None = None,
+        ) -> None:
+            super().__init__(path, wait_s, hold_s, memory_mb)
+            held.append(self)
+
+    site = one_feed(httpserver, loopback_settings, tmp_path)
+    monkeypatch.setattr(flows.ingest, "HeldConnection", Recorded)
+    settings = settings_at(site.config, site.warehouse)
+    flow = ingest(settings=settings, sources_file=site.sources, force=True, batch_size=1)
+    report = asyncio.run(flow)
+
+    batches = report.counts.links_unique  # one link a batch: 4, of which 2 articles
+    assert batches == 4 and report.counts.articles_new == 2
+    assert len(held) == 1
+    assert held[0].opened == (batches if let_go_each_batch else 1)
+    with duckdb.connect(str(site.warehouse)) as con:  # let go: another connection may write
+        assert con.execute("SELECT count(*) FROM articles WHERE url LIKE 'http://%'").fetchone()
