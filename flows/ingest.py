@@ -21,9 +21,8 @@ without validators (they were read for the window, not as the feed's state); the
 fetching to the holds, is this run's.
 
 Failures are values: a failing source or page becomes a row in `ingest_errors` (and its HTTP
-attempts rows in `fetches`), and the rest of the run goes on. An open read-write DuckDB
-connection locks the file for every other process: steps 1, 3 and 5 open their own short one,
-and the page batches of step 4 share one that is let go every 20 s.
+attempts rows in `fetches`), and the rest of the run goes on. Each store step opens its own short
+DuckDB connection, because an open read-write connection locks the file for every other process.
 """
 
 from __future__ import annotations
@@ -31,7 +30,6 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Awaitable, Iterator, Sequence
-from contextlib import closing
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -71,7 +69,7 @@ from records.fetch import (
 )
 from records.runs import RunProblem
 from warehouse.articles import UpsertCounts, known_urls, upsert_articles
-from warehouse.db import HeldConnection, open_warehouse, transaction, writing
+from warehouse.db import open_warehouse, transaction, writing
 from warehouse.fetchlog import last_answered, record_results, validators_for
 from warehouse.holds import held_urls, hold_urls, release_urls
 from warehouse.runs import finish_run, record_problems, run_problems, start_run
@@ -228,9 +226,7 @@ def store_discovery(
 # cluster, flows/runners.py) and batch n-1 stored (in a thread: DuckDB works without the GIL),
 # the event loop is already fetching batch n+1. At most `AHEAD` fetched batches wait to be
 # stored, so memory stays bounded however many pages a run has. Batches are stored in order,
-# one transaction each, by this process alone (one writer), on one held write connection let go
-# every 20 s (warehouse/db.py's `HeldConnection`): closing a connection per batch checkpointed
-# each time, and the checkpoint scans a row group that grows with the table (issue 13, P4).
+# one transaction each, by this process alone (one writer).
 
 AHEAD = 2
 
@@ -277,8 +273,7 @@ async def fetch_parse_store(
     logger = get_run_logger()
     retry: set[str] = set()
     waiting: asyncio.Queue[FetchedBatch | None] = asyncio.Queue(maxsize=AHEAD)
-    held = HeldConnection(settings.warehouse_path, settings.warehouse_wait_s)
-    with parse_runner(settings.compute, len(to_fetch)) as runner, closing(held):
+    with parse_runner(settings.compute, len(to_fetch)) as runner:
         runner_down = False
 
         def submit_parse(item: FetchedBatch) -> PrefectFuture[Parsed] | None:
@@ -321,10 +316,7 @@ async def fetch_parse_store(
         async def store_all() -> None:
             while (item := await waiting.get()) is not None:
                 parsed = await asyncio.to_thread(parsed_batch, item)
-                stored, whole = await asyncio.to_thread(
-                    store_batch, held, settings, run_id, item, parsed
-                )
-                await asyncio.to_thread(held.let_go_if_due)  # a close checkpoints: off the loop
+                stored, whole = await asyncio.to_thread(store_batch, settings, run_id, item, parsed)
                 counts.add(stored)
                 if not whole:
                     retry.update(c.source_id for c in item.batch)
@@ -340,22 +332,14 @@ async def fetch_parse_store(
 
 
 def store_batch(
-    held: HeldConnection, settings: Settings, run_id: str, item: FetchedBatch, parsed: Parsed
+    settings: Settings, run_id: str, item: FetchedBatch, parsed: Parsed
 ) -> tuple[IngestCounts, bool]:
     """Store a batch (a task with retries), page by page when that keeps failing; returns the
     counts and whether the batch went in whole."""
     batch, results, robots = as_is(item.batch), as_is(item.results), as_is(item.robots)
     try:
         counts = store_pages(
-            as_is(held),
-            settings,
-            run_id,
-            item.number,
-            batch,
-            results,
-            as_is(parsed),
-            item.error,
-            robots,
+            settings, run_id, item.number, batch, results, as_is(parsed), item.error, robots
         )
         return counts, True
     except Exception as exc:
@@ -364,9 +348,7 @@ def store_batch(
             item.number,
             first_line(exc),
         )
-    counts = store_one_by_one(
-        as_is(held), settings, run_id, batch, results, as_is(parsed), item.error, robots
-    )
+    counts = store_one_by_one(settings, run_id, batch, results, parsed, item.error, robots)
     return counts, False
 
 
@@ -393,7 +375,6 @@ def parsed_batch(item: FetchedBatch) -> Parsed:
     retry_delay_seconds=2,
 )
 def store_pages(
-    held: HeldConnection,
     settings: Settings,
     run_id: str,
     number: int,
@@ -405,11 +386,10 @@ def store_pages(
 ) -> IngestCounts:
     """Archive and log the fetches, store the parsed articles and the parse failures (see
     `write_pages`)."""
-    return write_pages(held, settings, run_id, batch, results, parsed, fetch_error, robots)
+    return write_pages(settings, run_id, batch, results, parsed, fetch_error, robots)
 
 
 def write_pages(
-    held: HeldConnection,
     settings: Settings,
     run_id: str,
     batch: Sequence[Candidate],
@@ -435,7 +415,7 @@ def write_pages(
     failures = failed_for_good(results, problems)
     at = now()
     archive = settings.data_path / "archive"
-    with held.use() as con, transaction(con):
+    with writing(settings.warehouse_path, settings.warehouse_wait_s) as con, transaction(con):
         logged = record_results(con, results, run_id=run_id, archive_dir=archive)
         record_results(con, robots, run_id=run_id, archive_dir=archive)
         upserted = upsert_articles(con, versions)
@@ -463,7 +443,6 @@ def write_pages(
 
 @task(name="store-pages-one-by-one", cache_policy=NO_CACHE)
 def store_one_by_one(
-    held: HeldConnection,
     settings: Settings,
     run_id: str,
     batch: Sequence[Candidate],
@@ -484,7 +463,6 @@ def store_one_by_one(
         try:
             counts.add(
                 write_pages(
-                    held,
                     settings,
                     run_id,
                     [candidate],
@@ -505,7 +483,7 @@ def store_one_by_one(
             for c, _, e in lost
         ]
         logged = [r for _, r, _ in lost if r is not None]
-        with held.use() as con, transaction(con):
+        with writing(settings.warehouse_path, settings.warehouse_wait_s) as con, transaction(con):
             record_results(con, logged, run_id=run_id, archive_dir=settings.data_path / "archive")
             record_problems(con, run_id, problems)
         counts.store_failures += len(lost)
