@@ -15,7 +15,7 @@ name (`warehouse.rows`), so a reader survives a new column.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -30,7 +30,7 @@ from warehouse.rows import named_rows
 
 _ARTICLE_COLUMNS = """
     a.article_id, a.title, coalesce(a.body, '') AS body, a.language, a.published_at, a.publisher,
-    a.body_sha256, a.is_relevant, a.duplicate_of, t.shingling, t.signature
+    a.version AS body_sha256, a.is_relevant, a.duplicate_of, t.shingling, t.signature
 """
 
 
@@ -102,19 +102,8 @@ def read_due(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[StoredA
     (`key_params`), each with the version to store as tracked (`_TRACKED_VERSION`, read with
     the article, so it is the version of what tracking reads) as its `body_sha256`. An article
     deleted since it was listed is left out."""
-    if not ids:
-        return []
-    found = {a.article_id: a for a in _articles_by_key(con, ids)}
-    versions = dict(
-        con.execute(
-            f"SELECT a.article_id, {_TRACKED_VERSION} FROM articles AS a "
-            f"WHERE a.article_id IN ({key_params(ids)})",
-            list(ids),
-        ).fetchall()
-    )
-    return [
-        replace(found[i], body_sha256=str(versions[i])) for i in ids if i in found and i in versions
-    ]
+    found = {a.article_id: a for a in _articles_by_key(con, ids, version=_TRACKED_VERSION)}
+    return [found[i] for i in ids if i in found]
 
 
 def copies_sharing_buckets(
@@ -245,17 +234,21 @@ def event_context(
     return [a for a in _articles_by_key(con, chosen) if a.is_relevant]
 
 
-def _articles_by_key(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[StoredArticle]:
+def _articles_by_key(
+    con: duckdb.DuckDBPyConnection, ids: Sequence[str], version: str = "a.body_sha256"
+) -> list[StoredArticle]:
     """These articles with their stored signatures, by id, read by primary key (`key_params`:
-    no other filter beside the key list, or DuckDB scans every body instead of the index)."""
+    no other filter beside the key list, or DuckDB scans every body instead of the index).
+    `version` is what each carries as its `body_sha256`: the body's hash, or the version
+    tracking stores (`_TRACKED_VERSION`), computed in the same read."""
     if not ids:
         return []
     result = con.execute(
         f"""
         WITH a AS MATERIALIZED (
-            SELECT article_id, title, body, language, published_at, publisher, body_sha256,
-                   is_relevant, duplicate_of
-            FROM articles WHERE article_id IN ({key_params(ids)})
+            SELECT article_id, title, body, language, published_at, publisher,
+                   {version} AS version, is_relevant, duplicate_of
+            FROM articles AS a WHERE article_id IN ({key_params(ids)})
         ), t AS MATERIALIZED (
             SELECT article_id, shingling, signature FROM article_tracking
             WHERE article_id IN ({key_params(ids)})
