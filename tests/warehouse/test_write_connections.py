@@ -49,7 +49,7 @@ def test_appends_closed_one_after_another_fill_row_groups_of_the_set_size(path: 
     assert max(groups) <= ROW_GROUP_ROWS
 
 
-def test_a_file_written_with_duckdbs_default_keeps_its_rows_and_grows_in_small_groups(
+def test_a_file_written_with_duckdbs_default_keeps_its_rows_and_takes_new_ones(
     path: Path,
 ) -> None:
     with duckdb.connect(str(path)) as con:  # a warehouse from before, or a person's own writes
