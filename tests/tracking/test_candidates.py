@@ -70,3 +70,26 @@ def test_chinese_organisations_are_proposed_by_their_suffix(gazetteer: Gazetteer
 def test_a_common_word_ending_like_an_organisation_is_no_name(gazetteer: Gazetteer) -> None:
     found = facts(gazetteer, "杭州优化产业布局，香港当局表示欢迎。")
     assert found.candidates == ()
+
+
+def test_jieba_keeps_only_the_tags_names_are_read_from_and_cuts_as_before() -> None:
+    import jieba.posseg
+
+    from tracking.candidates import _NAME_FLAGS, _jieba_posseg, _tokens
+
+    text = (
+        "杭州市副市长陈立新周二在香港会见了香港贸易发展局总裁，双方签署了数字经济合作备忘录。"
+        "浙江大学与香港科技大学将共建联合实验室，吉利控股集团也派代表出席。"
+    )
+    _jieba_posseg()
+    full = jieba.posseg.POSTokenizer(jieba.dt)  # reads the whole tag table again
+
+    def read(flag: str) -> str:
+        return flag if flag.startswith(_NAME_FLAGS) else "not a name"
+
+    assert [(w, read(f)) for w, f, _, _ in _tokens(text)] == [
+        (p.word, read(p.flag)) for p in full.cut(text)
+    ]
+    kept = jieba.posseg.dt.word_tag_tab
+    assert 0 < len(kept) < len(full.word_tag_tab)
+    assert all(tag.startswith(_NAME_FLAGS) for tag in kept.values())
