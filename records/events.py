@@ -1,7 +1,7 @@
 """Near-duplicate signatures and events: what tracking decides and the warehouse keeps.
 
 A signature is plain bytes and compares with the standard library, so reading or writing one
-does not import the MinHash machinery (numpy, datasketch) that computes it in tracking.
+does not import the MinHash machinery (rensa) that computes it in tracking.
 """
 
 from __future__ import annotations
@@ -12,6 +12,10 @@ from array import array
 from dataclasses import dataclass
 from datetime import date, datetime
 
+# The MinHash that signs articles (tracking/duplicates.py). Values of two schemes look alike and
+# never agree, so the version of an article tracked includes it (warehouse/tracking.py): a new
+# one makes every stored article due, and the next track run signs them again.
+SIGNING = "rensa 0.5.0 RMinHash"
 NUM_PERM = 120
 BANDS = 40  # 40 bands of 3 rows: a pair with Jaccard 0.5 shares a bucket with p > 0.99
 ROWS = NUM_PERM // BANDS

@@ -5,14 +5,22 @@ script, character 3-grams for Chinese, which has no spaces to split on). LSH ban
 signature into bucket keys; the warehouse keeps them, so finding the candidates for a new article
 is a lookup of its buckets, never a comparison with every stored article. Candidates are then
 confirmed by their estimated Jaccard similarity, and every copy points at the earliest one.
+
+The MinHash is rensa's (Rust, `SIGNING` in records/events.py). datasketch's was the one before:
+its package imports its LSH classes and, through them, scipy, 48 MB of a tracking run's peak
+RSS (issue 13, P4), for LSH classes this project does not use (its buckets are in the
+warehouse).
 """
 
 from __future__ import annotations
 
 import re
+import struct
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
+
+from rensa import RMinHash
 
 from records.events import NUM_PERM, Copy, DuplicateLink, Signature
 from tracking.folding import fold
@@ -46,13 +54,9 @@ def signature(title: str | None, body: str) -> Signature | None:
     kind, found = shingles(f"{title or ''}\n\n{body}")
     if len(found) < MIN_SHINGLES:
         return None
-    # Imported here: datasketch's package imports its LSH classes and, through them, scipy
-    # (≈ 0.5-0.8 s), which a track run with nothing to sign (most scheduled ones) should not pay.
-    from datasketch import MinHash
-
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
-    minhash.update_batch([s.encode("utf-8") for s in sorted(found)])
-    return Signature(kind, minhash.hashvalues.astype("<u4").tobytes())
+    minhash = RMinHash(NUM_PERM, SEED)
+    minhash.update(list(found))
+    return Signature(kind, struct.pack(f"<{NUM_PERM}I", *minhash.digest()))
 
 
 def copy_window(published: Iterable[datetime | None], now: datetime) -> tuple[datetime, datetime]:

@@ -21,10 +21,11 @@ from typing import Any
 
 import duckdb
 
-from records.events import Copy, DuplicateLink, Event, Signature
+from records.events import SIGNING, Copy, DuplicateLink, Event, Signature
 from records.tracking import StoredArticle, TrackedBatch
 from warehouse.batch import key_params, rows_table, to_json, values_table
 from warehouse.db import transaction
+from warehouse.lake import quote
 from warehouse.merge import Table, merge
 from warehouse.rows import named_rows
 
@@ -59,15 +60,23 @@ def _moment(value: object) -> datetime | None:
     return value if isinstance(value, datetime) else None
 
 
-# The version of an article tracking reads: a hash of its body's hash, title, publication time
-# (as an instant), language and publisher, which are all tracking looks at. It is what
-# `article_tracking.body_sha256` records as the version tracked, so a re-parse that changes only
-# a title or a date makes the article due again like a new body does. (Rows written before it
-# hold the body's hash alone: those articles are each tracked once more, then compared as here.)
-_TRACKED_VERSION = """sha256(concat_ws(chr(31),
+def _tracked_version(signing: str) -> str:
+    """The version of an article tracking reads, as SQL over `articles AS a`: a hash of the
+    MinHash that signs it (`signing`), its body's hash, title, publication time (as an instant),
+    language and publisher, which are all tracking looks at.
+
+    It is what `article_tracking.body_sha256` records as the version tracked, so a re-parse that
+    changes only a title or a date makes the article due again like a new body does, and so does
+    a new MinHash: signatures of two schemes cannot be compared. (Rows written before it are each
+    tracked once more, then compared as here.)
+    """
+    return f"""sha256(concat_ws(chr(31), {quote(signing)},
     coalesce(a.body_sha256, ''), coalesce(a.title, ''),
     coalesce(CAST(epoch_us(a.published_at) AS VARCHAR), ''),
     coalesce(a.language, ''), coalesce(a.publisher, '')))"""
+
+
+_TRACKED_VERSION = _tracked_version(SIGNING)
 
 
 def articles_to_track(con: duckdb.DuckDBPyConnection, since: date | None) -> list[str]:

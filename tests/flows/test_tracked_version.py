@@ -17,6 +17,7 @@ import pytest
 from records.articles import ArticleRecord, ArticleVersion
 from records.relevance import Relevance
 from records.tracking import TrackedBatch
+from warehouse import tracking
 from warehouse.articles import upsert_articles
 from warehouse.db import open_warehouse
 from warehouse.tracking import articles_to_track, read_due, store_batch
@@ -146,3 +147,21 @@ def test_the_version_is_read_with_the_article_not_when_it_was_listed(
     assert read.title == "Hangzhou and Hong Kong sign two memoranda"
     store_tracked(con, {read.article_id: read.body_sha256})
     assert articles_to_track(con, None) == []
+
+
+def test_an_article_signed_by_another_minhash_is_due_again(
+    con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Signatures of two MinHash schemes never agree: the next run signs every article again."""
+    with monkeypatch.context() as earlier:
+        earlier.setattr(tracking, "_TRACKED_VERSION", tracking._tracked_version("an earlier one"))
+        track_all(con)
+        assert articles_to_track(con, None) == []
+
+    assert sorted(articles_to_track(con, None)) == list_all(con)
+    track_all(con)
+    assert articles_to_track(con, None) == []
+
+
+def list_all(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [str(i) for (i,) in con.execute("SELECT article_id FROM articles ORDER BY 1").fetchall()]
