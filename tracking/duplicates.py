@@ -7,9 +7,8 @@ is a lookup of its buckets, never a comparison with every stored article. Candid
 confirmed by their estimated Jaccard similarity, and every copy points at the earliest one.
 
 The MinHash is rensa's (Rust, `SIGNING` in records/events.py). datasketch's was the one before:
-its package imports its LSH classes and, through them, scipy, 48 MB of a tracking run's peak
-RSS (issue 13, P4), for LSH classes this project does not use (its buckets are in the
-warehouse).
+its package imports its LSH classes, which this project does not use (its buckets are in the
+warehouse), and through them scipy and numpy: 64 MB of a tracking process (issue 13, P4).
 """
 
 from __future__ import annotations

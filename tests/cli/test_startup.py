@@ -31,7 +31,7 @@ def test_importing_the_command_line_loads_neither_prefect_nor_duckdb() -> None:
 
 
 def test_signing_articles_loads_neither_numpy_nor_scipy() -> None:
-    """datasketch's MinHash brought both: 48 MB of a tracking run's peak (issue 13, P4)."""
+    """datasketch's MinHash brought both: 64 MB of a tracking process (issue 13, P4)."""
     assert loaded("tracking.duplicates", {"numpy", "scipy", "datasketch"}) == []
 
 

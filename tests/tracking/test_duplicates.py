@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.metadata
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime
 
-from records.events import Copy
+from records.events import SIGNING, Copy
 from tracking.duplicates import link_duplicates, signature
 
 STORY = (
@@ -82,3 +86,26 @@ def test_buckets_are_stable_across_runs() -> None:
     assert first is not None and second is not None
     assert first.buckets() == second.buckets()
     assert len(set(first.buckets())) > 1
+
+
+def test_a_signature_is_the_same_in_another_process() -> None:
+    """Stored signatures are compared with those of later runs: nothing may depend on the
+    process (Python's string hashing is salted per process)."""
+    here = signature(None, STORY)
+    assert here is not None
+    code = "import sys; from tracking.duplicates import signature; "
+    code += "sys.stdout.write(signature(None, sys.stdin.read()).values.hex())"
+    there = subprocess.run(
+        [sys.executable, "-c", code],
+        input=STORY,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONHASHSEED": "12345"},
+    ).stdout
+    assert there == here.values.hex()
+
+
+def test_the_minhash_named_in_the_tracked_version_is_the_one_installed() -> None:
+    """A rensa whose values changed must change `SIGNING`, so stored articles are signed again."""
+    assert f"rensa {importlib.metadata.version('rensa')} " in SIGNING
