@@ -265,11 +265,11 @@ def _jieba_posseg() -> object:
 
     jieba.setLogLevel(logging.WARNING)
     jieba.dt.initialize()  # the dictionary, which the first cut would load
-    jieba.posseg.dt.word_tag_tab = tags_read(jieba.posseg.dt.word_tag_tab, jieba.dt.FREQ)
+    jieba.posseg.dt.word_tag_tab = _tags_read(jieba.posseg.dt.word_tag_tab, jieba.dt.FREQ)
     return jieba.posseg
 
 
-def tags_read(table: dict[str, str], frequencies: dict[str, int]) -> dict[str, str]:
+def _tags_read(table: dict[str, str], frequencies: dict[str, int]) -> dict[str, str]:
     """jieba's word -> tag table cut to the tags this module reads (`_NAME_FLAGS`; nr, ns, nt
     and nz among them), keyed by the dictionary's own word strings.
 
