@@ -10,20 +10,17 @@ See README.md in this folder for how to add a publisher.
 
 from __future__ import annotations
 
-import copy
-import warnings
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from functools import cached_property
 from typing import ClassVar
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHTMLWarning
 from lxml.html import HtmlElement
 
+from parsers.article import elements
 from parsers.article.authors import split_authors
 from parsers.article.boilerplate import drop_author_bio, is_caption, split_body, strip_site_suffix
-from parsers.article.element_index import ElementIndex, compile_simple
 from parsers.article.language import detect_language
 from parsers.article.metadata import PageMeta, parse_tree, read_meta
 from parsers.dates import CHINA_TZ, parse_datetime, why_dropped
@@ -48,47 +45,28 @@ PUBLISHED_META = (
 class Page:
     """One decoded page, shared by every parser that looks at it; each view is built once, lazily.
 
-    `meta` is read from a plain lxml tree; the BeautifulSoup tree (`soup`), which CSS selectors
-    need and which costs several times more to build, is made only when a parser asks for it, so
-    pages the generic parser reads never pay for it.
+    Everything is read from one lxml tree (`tree`): the metadata, and the publisher parsers'
+    CSS selections (`parsers/article/elements.py`).
     """
 
     def __init__(self, url: str, html: str) -> None:
         self.url = url
         self.html = html
-        self._selected: dict[str, list[Tag]] = {}
-        self._first: dict[str, Tag | None] = {}
+        self._selected: dict[str, list[HtmlElement]] = {}
 
-    def select(self, selector: str) -> list[Tag]:
-        """The elements matching a CSS selector, found once per page: soupsieve matches in
-        Python, element by element over the whole tree, and a parser asking for the same blocks
-        from two getters (a date and a byline) paid twice. Parsers never change the shared tree
-        (they clean copies), so what was found stays true."""
+    def select(self, selector: str) -> list[HtmlElement]:
+        """The elements matching a CSS selector, found once per page: a parser asking for the
+        same blocks from two getters (a date and a byline) does not pay twice. Parsers never
+        change the shared tree (they clean copies), so what was found stays true."""
         if selector not in self._selected:
-            simple = compile_simple(selector)
-            if simple is not None:
-                self._selected[selector] = self.elements.select(simple)
-            else:
-                self._selected[selector] = [
-                    t for t in self.soup.select(selector) if isinstance(t, Tag)
-                ]
+            root = self.tree  # the whole document: `<html>` itself may match
+            found = elements.compiled(selector)(root) if root is not None else []
+            self._selected[selector] = list(found)
         return self._selected[selector]
 
-    def select_one(self, selector: str) -> Tag | None:
+    def select_one(self, selector: str) -> HtmlElement | None:
         """The first element matching a CSS selector, found once per page (see `select`)."""
-        if selector not in self._first:
-            if compile_simple(selector) is not None:
-                self._first[selector] = next(iter(self.select(selector)), None)
-            else:
-                found = self.soup.select_one(selector)
-                self._first[selector] = found if isinstance(found, Tag) else None
-        return self._first[selector]
-
-    @cached_property
-    def elements(self) -> ElementIndex:
-        """The page's elements by id, class and name: selectors of names, ids and classes are
-        answered there, not by soupsieve's walk (parsers/article/element_index.py)."""
-        return ElementIndex(self.soup)
+        return next(iter(self.select(selector)), None)
 
     @property
     def host(self) -> str:
@@ -98,13 +76,6 @@ class Page:
     def tree(self) -> HtmlElement | None:
         """The lxml tree (None for a document lxml finds empty)."""
         return parse_tree(self.html)
-
-    @cached_property
-    def soup(self) -> BeautifulSoup:
-        with warnings.catch_warnings():  # pages that look like XML or a file name are still read
-            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-            warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-            return BeautifulSoup(self.html, "lxml")
 
     @cached_property
     def meta(self) -> PageMeta:
@@ -135,42 +106,37 @@ class Extracted:
     problems: tuple[str, ...] = ()
 
 
-def select_one(root: Tag, selector: str | None) -> Tag | None:
-    """The first element matching a CSS selector (None for no selector or no match)."""
-    if not selector:
-        return None
-    found = root.select_one(selector)
-    return found if isinstance(found, Tag) else None
-
-
-def find(page: Page, selector: str | None) -> Tag | None:
-    """`select_one` on the page's soup, without building the soup when there is no selector."""
+def find(page: Page, selector: str | None) -> HtmlElement | None:
+    """The page's first element matching a selector; None when there is no selector."""
     return page.select_one(selector) if selector else None
 
 
-def element_text(element: Tag) -> str:
+def element_text(element: HtmlElement) -> str:
     """An element's value: its `content` or `datetime` attribute (meta, time), else its text."""
     for attr in ("content", "datetime"):
         value = element.get(attr)
         if isinstance(value, str) and value.strip():
             return clean_text(value)
-    return clean_text(element.get_text(" "))
+    return clean_text(elements.text(element, " "))
 
 
-def image_caption(img: Tag, caption_selector: str | None = None) -> str | None:
+def image_caption(img: HtmlElement, caption_selector: str | None = None) -> str | None:
     """The figcaption of the image's figure; else the next paragraph when it is a caption (the
     layout's caption selector matches it or something in it, or it reads as a credit line:
     mainland templates centre a photo in one <p> and its caption in the next); else alt."""
-    figure = img.find_parent("figure")
-    found = figure.find("figcaption") if isinstance(figure, Tag) else None
-    if isinstance(found, Tag):
+    figure = next(img.iterancestors("figure"), None)
+    found = elements.select_one(figure, "figcaption") if figure is not None else None
+    if found is not None:
         return element_text(found) or None
-    holder = img.find_parent("p")
-    following = holder.find_next_sibling() if isinstance(holder, Tag) else None
-    if isinstance(following, Tag) and following.name == "p" and following.find("img") is None:
+    holder = next(img.iterancestors("p"), None)
+    following = None
+    if holder is not None:  # the next element: comments and processing instructions skipped
+        following = next((s for s in holder.itersiblings() if isinstance(s.tag, str)), None)
+    if following is not None and following.tag == "p" and following.find(".//img") is None:
         text = element_text(following)
-        marked = caption_selector is not None and bool(
-            following.css.match(caption_selector) or following.css.select_one(caption_selector)
+        marked = caption_selector is not None and (
+            elements.matches(following, caption_selector)
+            or elements.select_one(following, caption_selector) is not None
         )
         if text and (marked or is_caption(text)):
             return text
@@ -181,10 +147,11 @@ def image_caption(img: Tag, caption_selector: str | None = None) -> str | None:
 class ArticleParser:
     """One layout version of one publisher's article pages.
 
-    Selectors are CSS (soupsieve). `None` means "not on this layout": the getter then falls back
-    on JSON-LD / OpenGraph metadata. `body_selector` names the article container and
-    `paragraph_selector` the paragraphs inside it; `exclude_selectors` are removed from the
-    container first (captions found by `caption_selector` are kept in `captions`).
+    Selectors are CSS, as cssselect reads them (run as XPath on the page's lxml tree). `None`
+    means "not on this layout": the getter then falls back on JSON-LD / OpenGraph metadata.
+    `body_selector` names the article container and `paragraph_selector` the paragraphs inside
+    it; `exclude_selectors` are removed from the container first (captions found by
+    `caption_selector` are kept in `captions`).
     """
 
     valid_until: ClassVar[date | None] = None
@@ -290,42 +257,42 @@ class ArticleParser:
         section = section or page.meta.first("article:section")
         return section.strip(" >»/|·") or None if section else None
 
-    def body_container(self, page: Page) -> Tag | None:
+    def body_container(self, page: Page) -> HtmlElement | None:
         """A copy of the article container, so cleaning it leaves the shared page intact."""
         found = find(page, self.body_selector)
-        return copy.copy(found) if found is not None else None
+        return elements.detached_copy(found) if found is not None else None
 
     def get_body(self, page: Page) -> tuple[tuple[str, ...], tuple[str, ...], tuple[Image, ...]]:
         """(paragraphs, captions, images) from the article container; empty if it is absent."""
         container = self.body_container(page)
         if container is None:
             return (), (), ()
-        for noise in container.select(_NOISE):
-            noise.decompose()
+        for noise in elements.select(container, _NOISE):
+            elements.remove(noise)
         for selector in self.exclude_selectors:  # share bars and related stories hold images too
-            for el in container.select(selector):
-                if not el.decomposed:
-                    el.decompose()
+            for el in elements.select(container, selector):
+                if elements.inside(el, container):
+                    elements.remove(el)
         images = self.get_images(page, container)
         captions: list[str] = []
         if self.caption_selector:
-            for el in container.select(self.caption_selector):
-                if el.decomposed:  # inside a caption removed just before
+            for el in elements.select(container, self.caption_selector):
+                if not elements.inside(el, container):  # inside a caption removed just before
                     continue
                 text = element_text(el)
                 if text:
                     captions.append(text)
-                el.decompose()
-        texts = [element_text(el) for el in container.select(self.paragraph_selector)]
+                elements.remove(el)
+        texts = [element_text(el) for el in elements.select(container, self.paragraph_selector)]
         body, found_captions = split_body(texts)
         all_captions = tuple(dict.fromkeys(clean_text(c) for c in [*captions, *found_captions]))
         return body, all_captions, images
 
-    def get_images(self, page: Page, container: Tag | None) -> tuple[Image, ...]:
+    def get_images(self, page: Page, container: HtmlElement | None) -> tuple[Image, ...]:
         """Images in the article container with their captions; og:image when there are none."""
         images: list[Image] = []
         if self.image_selector and container is not None:
-            for img in container.select(self.image_selector):
+            for img in elements.select(container, self.image_selector):
                 src = img.get("data-src") or img.get("src")
                 if not isinstance(src, str) or not src.strip() or src.startswith("data:"):
                     continue

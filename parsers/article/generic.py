@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlsplit
 
 import trafilatura
-from bs4 import Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHTMLWarning
 
-from parsers.article.base import ArticleParser, Extracted, Page, element_text, finish
+from parsers.article.base import ArticleParser, Extracted, Page, finish
 from parsers.article.boilerplate import cjk_ratio, split_body
 from parsers.article.headlines import headline
 from parsers.article.page_dates import find_published
@@ -67,11 +68,12 @@ def trafilatura_paragraphs(html: str, url: str) -> list[str]:
 def dense_paragraphs(page: Page) -> list[str]:
     """Paragraphs of the element holding the most `<p>` text: the last resort for odd pages.
 
-    Read from the soup: libxml2 drops what lies more than ~2,000 elements deep, BeautifulSoup's
-    tree keeps it, and this path is rare enough that its cost does not matter.
+    Read from a BeautifulSoup tree, built here only: libxml2 drops what lies more than ~2,000
+    elements deep, BeautifulSoup's tree keeps it, and this path is rare enough that its cost
+    does not matter.
     """
     scores: dict[int, tuple[Tag, int]] = {}
-    for p in page.soup.find_all("p"):
+    for p in _soup(page.html).find_all("p"):
         parent = p.parent
         if isinstance(parent, Tag):
             _, score = scores.get(id(parent), (parent, 0))
@@ -79,7 +81,14 @@ def dense_paragraphs(page: Page) -> list[str]:
     if not scores:
         return []
     best, _ = max(scores.values(), key=lambda entry: entry[1])
-    return [element_text(p) for p in best.find_all("p", recursive=False)]
+    return [clean_text(p.get_text(" ")) for p in best.find_all("p", recursive=False)]
+
+
+def _soup(html: str) -> BeautifulSoup:
+    with warnings.catch_warnings():  # pages that look like XML or a file name are still read
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        return BeautifulSoup(html, "lxml")
 
 
 # JSON-LD articleBody replaces trafilatura's text only when this much longer: on pages that render

@@ -10,18 +10,20 @@ reporters appear instead as a "By …" line or a closing "（本报记者 … �
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import replace
 from datetime import datetime
 
-from bs4 import Comment, Tag
+from lxml.etree import Comment
+from lxml.html import HtmlElement
 
+from parsers.article import elements
 from parsers.article.authors import split_authors
 from parsers.article.base import ArticleParser, Extracted, Page, element_text
 from parsers.article.boilerplate import split_body
 from parsers.article.captions import CENTRED_AFTER_IMAGE, pair_captions
 from parsers.article.linebreaks import br_paragraphs
+from parsers.article.metadata import parse_tree
 from parsers.article.url_dates import day_in_url
 from records.articles import Image
 
@@ -36,8 +38,7 @@ _NOT_TEXT = "script, style, noscript, iframe, form, button"
 _CORRESPONDENT = re.compile(r"(?:本报|本報)?(?:记者|記者|通讯员|通訊員)")
 
 
-def _is_begin_marker(text: object) -> bool:
-    return isinstance(text, Comment) and "ZJEG_RSS.content.begin" in text
+_BEGIN_MARKER = "ZJEG_RSS.content.begin"
 
 
 class HanwebArticle(ArticleParser):
@@ -52,14 +53,17 @@ class HanwebArticle(ArticleParser):
         """The `Url` meta is the address the site itself publishes the article under."""
         return replace(super().extract(page), canonical_url=page.meta.first("url"))
 
-    def body_container(self, page: Page) -> Tag | None:
-        """`#zoom`, else whatever element holds the content-begin marker."""
+    def body_container(self, page: Page) -> HtmlElement | None:
+        """`#zoom`, else whatever element holds the content-begin marker (a comment, so read
+        from a tree that keeps them: the page's own leaves comments out)."""
         found = super().body_container(page)
-        if found is not None:
+        if found is not None or _BEGIN_MARKER not in page.html:
             return found
-        marker = page.soup.find(string=_is_begin_marker)
-        parent = marker.parent if marker is not None else None
-        return copy.copy(parent) if isinstance(parent, Tag) else None
+        commented = parse_tree(page.html, comments=True)
+        markers = commented.iter(Comment) if commented is not None else iter(())
+        marker = next((m for m in markers if _BEGIN_MARKER in (m.text or "")), None)
+        parent = marker.getparent() if marker is not None else None
+        return elements.detached_copy(parent) if parent is not None else None
 
     def get_published(self, page: Page) -> datetime | None:
         return super().get_published(page) or day_in_url(page.url)
@@ -83,9 +87,10 @@ class HanwebArticle(ArticleParser):
         if container is None:
             return (), (), ()
         images = self.get_images(page, container)
-        captions = [element_text(el) for el in container.select(_CAPTIONS)]
-        for el in container.select(f"{_CAPTIONS}, {_NOT_TEXT}"):
-            el.decompose()
+        captions = [element_text(el) for el in elements.select(container, _CAPTIONS)]
+        for el in elements.select(container, f"{_CAPTIONS}, {_NOT_TEXT}"):
+            if elements.inside(el, container):
+                elements.remove(el)
         body, found = split_body(br_paragraphs(container))
         all_captions = tuple(dict.fromkeys(c for c in (*captions, *found) if c))
         kept = tuple(p for p in body if not _CREDIT_LINE.match(p))

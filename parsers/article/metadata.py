@@ -16,6 +16,7 @@ from parsers.urls import resolve
 from parsers.whitespace import clean_text
 
 _PARSER = HTMLParser(encoding="utf-8", remove_comments=True, huge_tree=True)
+_COMMENTED = HTMLParser(encoding="utf-8", huge_tree=True)
 
 ARTICLE_TYPES = {
     "newsarticle",
@@ -140,10 +141,12 @@ def _linked(obj: dict[str, object]) -> LinkedData:
     )
 
 
-def parse_tree(html: str) -> HtmlElement | None:
-    """An lxml tree of the page, or None when lxml finds no document in it."""
+def parse_tree(html: str, *, comments: bool = False) -> HtmlElement | None:
+    """An lxml tree of the page, or None when lxml finds no document in it. Comments are left
+    out unless asked for: text around one then reads as one string."""
     try:
-        return document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
+        parser = _COMMENTED if comments else _PARSER
+        return document_fromstring(html.encode("utf-8", "replace"), parser=parser)
     except (ParserError, ValueError):
         return None
 

@@ -7,10 +7,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bs4 import BeautifulSoup, Tag
-
 from parsers.article import parse_article
 from parsers.article.linebreaks import br_paragraphs
+from parsers.article.metadata import parse_tree
 from records.articles import ArticleRecord
 
 Parse = Callable[..., ArticleRecord]
@@ -73,13 +72,14 @@ def test_a_release_without_a_closing_line_is_dated_by_its_url(article_page: Pars
 
 
 def test_br_lines_keep_inline_markup_and_source_line_wraps_inside_one_paragraph() -> None:
-    soup = BeautifulSoup(
+    tree = parse_tree(
         "<span>First <b>bold</b> and\nwrapped line.<br /><br />Second line<!-- note --><br />"
         "<script>var x = 1;</script></span>",
-        "lxml",
+        comments=True,
     )
-    span = soup.find("span")
-    assert isinstance(span, Tag)
+    assert tree is not None
+    span = tree.find(".//span")
+    assert span is not None
     assert br_paragraphs(span) == ["First bold and wrapped line.", "Second line"]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from parsers.article import elements
 from parsers.article.base import ArticleParser, Page, Publisher, find
 from parsers.article.boilerplate import split_body
 from parsers.article.linebreaks import br_paragraphs
@@ -82,7 +83,7 @@ class InfoGovHKPressRelease(ArticleParser):
 
     def get_published(self, page: Page) -> datetime | None:
         """The closing line's date and "Issued at HKT" time; the URL's day if the page has none."""
-        text = clean_text(page.soup.get_text(" "))
+        text = clean_text(elements.text(page.tree, " ")) if page.tree is not None else ""
         day = _closing_day(text) or _url_day(page.url)
         if day is None:
             return None
@@ -104,7 +105,8 @@ class InfoGovHKPressRelease(ArticleParser):
         if photos is None or not self.caption_selector:
             return body, captions, ()
         photo_captions = [
-            clean_text(el.get_text(" ")) for el in photos.select(self.caption_selector)
+            clean_text(elements.text(el, " "))
+            for el in elements.select(photos, self.caption_selector)
         ]
         all_captions = tuple(dict.fromkeys(c for c in [*photo_captions, *captions] if c))
         return body, all_captions, self.get_images(page, photos)

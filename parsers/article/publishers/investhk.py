@@ -23,7 +23,7 @@ def _webpage_dates(page: Page) -> tuple[str | None, str | None]:
     """(datePublished, dateModified) of the Yoast graph's WebPage node, if the page has one."""
     for script in page.select('script[type="application/ld+json"]'):
         try:
-            data = json.loads(script.get_text(), strict=False)
+            data = json.loads(script.text or "", strict=False)
         except (ValueError, RecursionError):
             continue
         nodes = data.get("@graph", [data]) if isinstance(data, dict) else data
@@ -58,7 +58,9 @@ class InvestHKNews(ArticleParser):
     def _shown(self, page: Page) -> datetime | None:
         """The printed date read day first ("01.04.2026" is 1 April, not 4 January)."""
         found = find(page, self.published_selector)
-        return shown_date(element_text(found), self.default_tz, day_first=True) if found else None
+        if found is None:
+            return None
+        return shown_date(element_text(found), self.default_tz, day_first=True)
 
     def get_updated(self, page: Page) -> datetime | None:
         exact = parse_datetime(_webpage_dates(page)[1], self.default_tz)

@@ -54,7 +54,7 @@ class RTHKNews(ArticleParser):
             else []
         )
         all_captions = tuple(dict.fromkeys(c for c in [*photo_captions, *captions] if c))
-        return body, all_captions, self.get_images(page, page.soup)
+        return body, all_captions, self.get_images(page, page.tree)
 
     def get_external_id(self, page: Page) -> str | None:
         found = _STORY_ID.search(page.url)

@@ -99,7 +99,7 @@ def next_article(page: Page) -> dict[str, Any] | None:
     if "__NEXT_DATA__" in page.html:
         script = page.select_one("script#__NEXT_DATA__")
         try:
-            node: Any = json.loads(script.get_text()) if script is not None else None
+            node: Any = json.loads(script.text or "") if script is not None else None
         except (ValueError, RecursionError):
             node = None
         for key in _NEXT_ARTICLE_PATH:

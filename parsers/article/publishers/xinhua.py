@@ -14,15 +14,15 @@ every host under news.cn and xinhuanet.com (english., big5., www., channel hosts
 
 from __future__ import annotations
 
-import copy
 import re
 from datetime import date, datetime
 from typing import ClassVar
 
-from bs4 import Tag
+from lxml.html import HtmlElement
 
+from parsers.article import elements
 from parsers.article.authors import split_authors
-from parsers.article.base import ArticleParser, Page, Publisher, element_text, find, select_one
+from parsers.article.base import ArticleParser, Page, Publisher, element_text, find
 from parsers.article.boilerplate import strip_site_suffix
 from parsers.article.captions import CENTRED_AFTER_IMAGE, pair_captions
 from parsers.article.url_dates import day_in_url
@@ -98,13 +98,14 @@ class XinhuaNews(XinhuaLegacy):
     def matches(self, page: Page) -> bool:
         return self._container(page) is not None
 
-    def _container(self, page: Page) -> Tag | None:
+    def _container(self, page: Page) -> HtmlElement | None:
         """`#detailContent`, else the `#detail` that holds it on other pages."""
-        return find(page, self.body_selector) or find(page, self.body_fallback_selector)
+        found = find(page, self.body_selector)
+        return found if found is not None else find(page, self.body_fallback_selector)
 
-    def body_container(self, page: Page) -> Tag | None:
+    def body_container(self, page: Page) -> HtmlElement | None:
         found = self._container(page)
-        return copy.copy(found) if found is not None else None
+        return elements.detached_copy(found) if found is not None else None
 
     def get_title(self, page: Page) -> str | None:
         if find(page, self.title_selector) is None:
@@ -117,12 +118,13 @@ class XinhuaNews(XinhuaLegacy):
         """Chinese pages print "<em>2023</em> <em>06</em>/<em>26</em> 20:47:13" in three spans."""
         header = page.select_one(".header-time")
         if header is not None:
-            year = select_one(header, ".year")
-            day = select_one(header, ".day")
-            clock = select_one(header, ".time")
+            year = elements.select_one(header, ".year")
+            day = elements.select_one(header, ".day")
+            clock = elements.select_one(header, ".time")
             if year is not None and day is not None:
                 month_day = element_text(day).replace(" ", "").replace("/", "-")
-                text = f"{element_text(year)}-{month_day} {element_text(clock) if clock else ''}"
+                time = element_text(clock) if clock is not None else ""
+                text = f"{element_text(year)}-{month_day} {time}"
                 found = parse_datetime(text, self.default_tz)
                 if found is not None:
                     return found
@@ -132,7 +134,7 @@ class XinhuaNews(XinhuaLegacy):
 def _dateline_authors(parser: ArticleParser, page: Page) -> tuple[str, ...]:
     """Reporters named in the first paragraph's Chinese dateline, if any."""
     container = parser.body_container(page)
-    first = select_one(container, "p") if container is not None else None
+    first = elements.select_one(container, "p") if container is not None else None
     if first is None:
         return ()
     found = _CHINESE_DATELINE_CREDIT.match(element_text(first))
