@@ -2,11 +2,13 @@
 
 By the time a flow starts, its process holds ~140,000 long-lived objects (Prefect, pydantic,
 httpx, the parsers' modules). The collector scans the older generations again and again while a
-run allocates: parsing builds a BeautifulSoup tree of ~100,000 objects per 150 pages, and each
-tree is a web of parent/child cycles that only the collector frees. Measured on the ingest
-benchmark's pages in such a process: 17.9 ms a page, 14.9 ms once the start-up objects were
-frozen (`gc.freeze`: they stay alive and reference-counted, they are only no longer scanned).
-What the run itself allocates is collected as before.
+run allocates. Measured when parsing built a BeautifulSoup tree per page (~100,000 objects per
+150 pages, webs of parent/child cycles that only the collector frees), on the ingest benchmark's
+pages in such a process: 17.9 ms a page, 14.9 ms once the start-up objects were frozen
+(`gc.freeze`: they stay alive and reference-counted, they are only no longer scanned). Parsers
+now read lxml's tree, which is not Python objects, but a run still allocates Prefect's and
+pydantic's objects by the thousand per task. What the run itself allocates is collected as
+before.
 """
 
 from __future__ import annotations

@@ -58,6 +58,7 @@ def parse_runner(compute: ComputeSettings, pages: int) -> Iterator[TaskRunner[An
     not an option. A scheduler that is down shows at the first batch instead (flows/ingest.py)."""
     runner = new_runner(compute, pages)
     with ExitStack() as stack:
+        stack.enter_context(one_api_client())
         try:
             stack.enter_context(runner)
         except Exception as exc:
@@ -69,6 +70,24 @@ def parse_runner(compute: ComputeSettings, pages: int) -> Iterator[TaskRunner[An
             )
             runner = stack.enter_context(ThreadPoolTaskRunner(max_workers=1))
         yield runner
+
+
+@contextmanager
+def one_api_client() -> Iterator[None]:
+    """One Prefect API client for every task this run starts from its event loop in a thread
+    (the parse runner's thread, the store step's `asyncio.to_thread`).
+
+    An async flow holds only an async client, so Prefect made each such task run a client of
+    its own, and each new client loads the CA bundle into a fresh SSL context (31 ms here,
+    whether or not the API is HTTPS) and opens a new connection: 124 clients and 3.8 s of CPU
+    in an ingest of 2,000 pages (bench.ingest_speed --profile). A sync client in the flow's
+    context is the one those tasks find, as a sync flow's tasks find its own; httpx's client is
+    safe to share between threads. Tasks in worker processes still make their own.
+    """
+    from prefect.context import SyncClientContext
+
+    with SyncClientContext.get_or_create():
+        yield
 
 
 def new_runner(compute: ComputeSettings, pages: int) -> TaskRunner[Any]:

@@ -98,15 +98,15 @@ def merge(
 
     def write() -> Merged:
         if not table.returning:
-            con.execute(merge_sql(table), values)
+            con.execute(merge_sql(table, staged=staged), values)
             return Merged(len(staged))
         if is_lake(con):
-            reading = fates_sql(table)
+            reading = fates_sql(table, staged)
             used = {k: v for k, v in values.items() if re.search(rf"\${k}\b", reading)}
             fates = con.execute(reading, used).fetchall()
-            con.execute(merge_sql(table, returning=False), values)
+            con.execute(merge_sql(table, returning=False, staged=staged), values)
         else:
-            fates = con.execute(merge_sql(table), values).fetchall()
+            fates = con.execute(merge_sql(table, staged=staged), values).fetchall()
         return Merged(len(staged), tuple(str(fate) for (fate,) in fates if fate is not None))
 
     return retried(con, write)
@@ -120,13 +120,16 @@ def deduplicated(table: Table, rows: Iterable[Mapping[str, Any]]) -> list[Mappin
     return list(by_key.values())
 
 
-def merge_sql(table: Table, *, returning: bool | None = None) -> str:
+def merge_sql(
+    table: Table, *, returning: bool | None = None, staged: Sequence[Mapping[str, Any]] = ()
+) -> str:
     """The MERGE statement for a declaration (its rows as the JSON parameter `$rows`);
-    `returning` (default: the table's) adds each row's action."""
+    `returning` (default: the table's) adds each row's action; `staged`, the rows it will
+    merge, lets the stored rows be read by their keys (see `_keys_in`)."""
     parts = [
         f"MERGE INTO {table.name} AS t",
         f"USING ({rows_table(table.columns, '$rows')}) AS s",
-        f"ON {_on(table)}",
+        f"ON {_on(table)}{_keys_in(table, staged)}",
     ]
     if not table.insert_only:
         parts.append(_when_matched(table))
@@ -140,7 +143,7 @@ def merge_sql(table: Table, *, returning: bool | None = None) -> str:
     return "\n".join(parts)
 
 
-def fates_sql(table: Table) -> str:
+def fates_sql(table: Table, staged: Sequence[Mapping[str, Any]] = ()) -> str:
     """What `merge_sql` would do with each staged row, read before it runs: 'INSERT',
     'UPDATE' or NULL (left as stored), as `RETURNING merge_action` reports on the DuckDB file."""
     if table.insert_only:
@@ -154,13 +157,49 @@ def fates_sql(table: Table) -> str:
         [
             f"SELECT CASE WHEN t.{table.key[0]} IS NULL THEN 'INSERT' ELSE {updated} END",
             f"FROM ({rows_table(table.columns, '$rows')}) AS s",
-            f"LEFT JOIN {table.name} AS t ON {_on(table)}",
+            f"LEFT JOIN {table.name} AS t ON {_on(table)}{_keys_in(table, staged)}",
         ]
     )
 
 
 def _on(table: Table) -> str:
     return " AND ".join(f"t.{k} = s.{k}" for k in table.key)
+
+
+MAX_LISTED_KEYS = 10_000
+
+
+def _keys_in(table: Table, staged: Sequence[Mapping[str, Any]]) -> str:
+    """`AND t.key IN ('a', 'b', ...)`: the batch's keys, as literals, for each key column.
+
+    DuckDB joins a MERGE's rows to a sequential scan of the whole stored table, reading every
+    column the statement may write or compare (an article's body among them), so each batch
+    cost more as the table grew and held the blocks it read until the connection closed. A
+    list of literals is pushed into that scan as a filter, and the rest of a stored row is read
+    only where a key matches. Measured (100 articles into 12,000 stored by earlier batches):
+    +107 MB and 0.15 s without it, +25 MB and 0.06 s with it; in an ingest of 10,000 pages the
+    store step's rise grew from +27 MB at the first batch to +80 MB at the last without it. A
+    parameter or a subquery is not pushed, hence the literals: strings quoted (a quote
+    doubled), integers as written; a key of another type (or NULL, or a string with a NUL
+    character, which SQL text cannot carry), or a batch of more than `MAX_LISTED_KEYS`, is
+    merged without the list, as before."""
+    if not staged or len(staged) > MAX_LISTED_KEYS:
+        return ""
+    lists = []
+    for k in table.key:
+        literals = {_literal(row[k]) for row in staged}
+        if None in literals:
+            return ""
+        lists.append(f" AND t.{k} IN ({', '.join(sorted(str(v) for v in literals))})")
+    return "".join(lists)
+
+
+def _literal(value: object) -> str | None:
+    if isinstance(value, str):
+        return None if "\x00" in value else "'" + value.replace("'", "''") + "'"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
 
 
 def _and(condition: str) -> str:

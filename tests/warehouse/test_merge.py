@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import Any
 
 import duckdb
 import pytest
 
-from warehouse.batch import rows_table
+from warehouse.batch import rows_table, to_json
 from warehouse.merge import Merged, Table, deduplicated, merge, merge_sql
 from warehouse.rows import named_row, named_rows, rows_as
 
@@ -125,6 +127,54 @@ def test_a_compound_key_matches_on_every_part() -> None:
     columns = {"bucket": "UBIGINT", "id": "VARCHAR"}
     bands = Table(name="bands", columns=columns, key=("bucket", "id"))
     assert merge_sql(bands).splitlines()[2] == "ON t.bucket = s.bucket AND t.id = s.id"
+
+
+def test_the_stored_rows_are_read_by_the_batchs_keys_listed_in_the_join() -> None:
+    rows = [{"id": "b", "text": "x"}, {"id": "a", "text": "y"}]
+    assert merge_sql(NOTES, staged=rows).splitlines()[2] == (
+        "ON t.id = s.id AND t.id IN ('a', 'b')"
+    )
+    bands = Table(
+        name="bands", columns={"bucket": "INTEGER", "id": "VARCHAR"}, key=("bucket", "id")
+    )
+    assert merge_sql(
+        bands, staged=[{"bucket": 3, "id": "a"}, {"bucket": 1, "id": "a"}]
+    ).splitlines()[2] == (
+        "ON t.bucket = s.bucket AND t.id = s.id AND t.bucket IN (1, 3) AND t.id IN ('a')"
+    )
+
+
+def test_keys_that_cannot_be_written_as_literals_leave_the_join_as_it_was() -> None:
+    for key in (None, "a\x00b", 1.5, True):
+        assert merge_sql(NOTES, staged=[{"id": key, "text": "x"}]).splitlines()[2] == (
+            "ON t.id = s.id"
+        ), key
+
+
+def test_duckdb_filters_its_scan_of_the_stored_table_by_the_listed_keys(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    """Why the keys are listed: without them DuckDB reads every stored row (and every column
+    the update writes) for each batch."""
+    con.execute("INSERT INTO notes SELECT 'n' || i, repeat('x', 100) FROM range(5000) t(i)")
+    rows = [{"id": "n7", "text": "new"}, {"id": "m1", "text": "new"}]
+    sql = "EXPLAIN (FORMAT json) " + merge_sql(NOTES, staged=rows)
+    plan = json.loads(con.execute(sql, {"rows": to_json(rows)}).fetchall()[0][1])
+
+    def scans(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        if node["name"] == "SEQ_SCAN":
+            yield node
+        for child in node["children"]:
+            yield from scans(child)
+
+    (scan,) = [found for top in plan for found in scans(top)]
+    assert "id IN ('m1', 'n7')" in str(scan["extra_info"].get("Filters"))
+
+
+def test_a_key_with_a_quote_is_matched_and_stored_as_it_is(con: duckdb.DuckDBPyConnection) -> None:
+    merge(con, NOTES, [{"id": "it's", "text": "one"}])
+    merge(con, NOTES, [{"id": "it's", "text": "two"}, {"id": "o''k", "text": "three"}])
+    assert stored(con) == [("it's", "two"), ("o''k", "three")]
 
 
 def test_the_last_row_of_a_key_wins_in_the_place_of_its_first() -> None:
