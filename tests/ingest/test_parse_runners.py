@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -119,3 +120,31 @@ def test_a_dask_scheduler_that_is_down_costs_speed_not_pages(
     assert any("parse runner failed" in r.message for r in caplog.records)
     assert read_rows(at_down, ARTICLES) == read_rows(at_threads, ARTICLES)
     assert down.counts.articles_new == threads.counts.articles_new
+
+
+@pytest.mark.prefect
+def test_the_tasks_a_run_starts_in_threads_share_one_api_client(
+    prefect_harness: None,
+    loopback_settings: str,
+    httpserver: HTTPServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each new client costs an SSL context (the CA bundle read again, ~31 ms) and a connection.
+    A parse and a store task per batch each made one before: 16 clients for this run's 5
+    batches, against the 5 it makes outside them (discovery's tasks, the flow's own)."""
+    from prefect.client.orchestration import SyncPrefectClient
+
+    made: list[object] = []
+    init = SyncPrefectClient.__init__
+
+    def counted(self: SyncPrefectClient, *args: Any, **kwargs: Any) -> None:
+        made.append(self)
+        init(self, *args, **kwargs)
+
+    monkeypatch.setattr(SyncPrefectClient, "__init__", counted)
+    report, _ = ingest_with('task_runner = "threads"', loopback_settings, httpserver, tmp_path)
+    assert report.status == "completed"
+    batches = -(-report.counts.links_unique // 2)
+    assert batches >= 4
+    assert len(made) <= 5, f"{len(made)} clients for {batches} batches"
