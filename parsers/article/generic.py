@@ -42,11 +42,12 @@ _CHINESE_HOSTS = re.compile(r"\.(cn|hk|mo|tw)$")
 SHORT_PRECISE_TEXT = 1000
 
 
-def trafilatura_text(html: str, url: str, *, precise: bool) -> str:
+def trafilatura_text(html: str, url: str, *, precise: bool, fast: bool = False) -> str:
     text = trafilatura.extract(
         html,
         url=url,
         favor_precision=precise,
+        fast=fast,
         include_comments=False,
         include_tables=True,
         include_images=False,
@@ -56,8 +57,19 @@ def trafilatura_text(html: str, url: str, *, precise: bool) -> str:
 
 
 def trafilatura_paragraphs(html: str, url: str) -> list[str]:
-    """The main text as paragraphs: precision mode, default mode when that finds little."""
-    text = trafilatura_text(html, url, precise=True)
+    """The main text as paragraphs: precision mode, default mode when that finds little.
+
+    Precision mode is read first without trafilatura's fallback extractors (readability,
+    jusText; `fast`), which it runs on every page to compare with its own reading: half of its
+    time on the ingest benchmark's pages. A reading that finds little is taken again with them.
+    On the 382 generic pages we have (ScrapingHub's 182, the benchmark's 200) every record is
+    the same as with the fallbacks always on, and the ScrapingHub pages parse in 28.9 ms a page
+    against 36.7 (bench/extraction.py, F1 0.970 both); without the second reading F1 fell to
+    0.969.
+    """
+    text = trafilatura_text(html, url, precise=True, fast=True)
+    if len(text) < SHORT_PRECISE_TEXT:
+        text = trafilatura_text(html, url, precise=True)
     if len(text) < SHORT_PRECISE_TEXT:
         fuller = trafilatura_text(html, url, precise=False)
         if len(fuller) >= 2 * len(text):

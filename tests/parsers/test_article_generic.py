@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+
+import pytest
 
 from parsers.article import parse_article
 
@@ -112,3 +115,39 @@ def test_a_placeholder_json_ld_date_is_reported_missing_not_stored() -> None:
     record = parse_article(page, "https://news.example/talks")
     assert record.published_at is None and record.updated_at is None
     assert "missing published_at" in record.problems
+
+
+def readings(monkeypatch: pytest.MonkeyPatch) -> list[tuple[bool, bool]]:
+    """(favor_precision, fast) of each trafilatura reading the generic parser asks for."""
+    import trafilatura
+
+    asked: list[tuple[bool, bool]] = []
+    extract = trafilatura.extract
+
+    def counted(*args: Any, **kwargs: Any) -> str | None:
+        asked.append((kwargs["favor_precision"], kwargs["fast"]))
+        return extract(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "extract", counted)
+    return asked
+
+
+def test_a_full_article_is_read_once_without_trafilaturas_fallback_extractors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The fallbacks (readability, jusText) were half of trafilatura's time on the ingest
+    benchmark's pages; on the 382 generic pages we have they changed no record."""
+    asked = readings(monkeypatch)
+    long_story = [f"{s} Paragraph {i} adds more detail." for i in range(6) for s in SENTENCES]
+    record = parse_article(page(body=article(*long_story)), "https://news.example/a.html")
+    assert len(record.text) > 1000
+    assert asked == [(True, True)]
+
+
+def test_a_short_reading_is_taken_again_with_the_fallbacks_then_in_the_default_mode(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked = readings(monkeypatch)
+    record = parse_article(page(body=article()), "https://news.example/b.html")
+    assert record.body
+    assert asked == [(True, True), (True, False), (False, False)]
