@@ -301,7 +301,7 @@ async def fetch_parse_store(
             for number, batch in enumerate(chunks(to_fetch, batch_size), start=1):
                 fetched = await cast(
                     Awaitable[State[list[FetchResult]]],
-                    fetch_pages(fetcher, number, batch, return_state=True),
+                    fetch_pages(fetcher, number, as_is(batch), return_state=True),
                 )
                 robots = fetcher.take_robots_fetches()
                 if fetched.is_completed():
@@ -648,15 +648,18 @@ async def run_ingest(
                 1 for d in discoveries if d.feed is not None and d.feed.outcome == "not_modified"
             )
             robots = fetcher.take_robots_fetches()
-            to_fetch, found = store_discovery(settings, run_id, sources, discoveries, robots)
+            to_fetch, found = store_discovery(
+                settings, run_id, sources, as_is(discoveries), as_is(robots)
+            )
             counts.add(found)
             retry |= await fetch_parse_store(
                 settings, run_id, fetcher, to_fetch, batch_size, counts
             )
     except Exception as exc:
-        finish(settings, run_id, discoveries, counts, retry, f"{type(exc).__name__}: {exc}")
+        error = f"{type(exc).__name__}: {exc}"
+        finish(settings, run_id, as_is(discoveries), counts, retry, error)
         raise
-    problems = finish(settings, run_id, discoveries, counts, retry, None)
+    problems = finish(settings, run_id, as_is(discoveries), counts, retry, None)
     logger.info("run %s completed: %s", run_id, counts.as_dict())
     notes = tuple(note for d in discoveries for note in d.notes)
     return IngestReport(run_id, "completed", counts, problems, notes)
