@@ -129,9 +129,7 @@ def image_caption(img: HtmlElement, caption_selector: str | None = None) -> str 
     if found is not None:
         return element_text(found) or None
     holder = next(img.iterancestors("p"), None)
-    following = None
-    if holder is not None:  # the next element: comments and processing instructions skipped
-        following = next((s for s in holder.itersiblings() if isinstance(s.tag, str)), None)
+    following = elements.next_element(holder) if holder is not None else None
     if following is not None and following.tag == "p" and following.find(".//img") is None:
         text = element_text(following)
         marked = caption_selector is not None and (

@@ -90,10 +90,40 @@ def detached_copy(element: HtmlElement) -> HtmlElement:
 
 
 def remove(element: HtmlElement) -> None:
-    """Take the element and its content out of the text, keeping the strings either side of it
-    apart (see the module's docstring)."""
+    """Take the element and its content out of the page, keeping the strings either side of it
+    apart (see the module's docstring).
+
+    Most removed elements (a script, a share bar, a caption between paragraphs) have only
+    whitespace on one side, and leave the tree: the elements either side become neighbours, as
+    a `p + p` selector and a caption's search for the paragraph after an image expect. Where
+    text touches it on both sides (`Hang<script/>zhou`), dropping it would glue the two into one
+    word, so it stays as an empty element without a name any selector uses. An element without
+    a parent (a copy's own root) is left as it is.
+    """
+    parent = element.getparent()
+    if parent is None:
+        return
+    previous = element.getprevious()
+    before = previous.tail if previous is not None else parent.text
+    after = element.tail
+    if not (before and after and _touching(before[-1], after[0])):
+        element.drop_tree()  # its tail joins the text before it, across whitespace
+        return
     element.clear(keep_tail=True)
     element.tag = _REMOVED
+
+
+def _touching(left: str, right: str) -> bool:
+    return not (left.isspace() or right.isspace())
+
+
+def next_element(element: HtmlElement) -> HtmlElement | None:
+    """The next element beside this one: comments, processing instructions and removed
+    elements skipped, as BeautifulSoup's `find_next_sibling()` finds the next tag."""
+    for sibling in element.itersiblings():
+        if isinstance(sibling.tag, str) and sibling.tag != _REMOVED:
+            return sibling
+    return None
 
 
 def inside(element: HtmlElement, root: HtmlElement) -> bool:

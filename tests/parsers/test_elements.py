@@ -143,6 +143,32 @@ def test_a_removed_element_leaves_the_text_either_side_of_it_apart() -> None:
     assert elements.select(p, "span") == []
 
 
+def test_a_removed_block_leaves_its_neighbours_side_by_side() -> None:
+    """A script between a photo's paragraph and its centred caption, as the wire templates have
+    it: once the script is out, the caption is the photo paragraph's next element again."""
+    tree = tree_of(
+        '<div><p><img src="a.jpg"></p>\n<script>x()</script>\n<p align="center">Caption</p></div>'
+    )
+    container = elements.detached_copy(tree.find(".//div"))
+    photo, caption = elements.select(container, "p")
+    elements.remove(elements.select_one(container, "script"))
+    assert elements.next_element(photo) is caption
+    assert elements.matches(caption, ':is(p, div):has(img) + p[align="center"]')
+    assert clean_text(elements.text(container, " ")) == "Caption"
+
+
+def test_the_next_element_skips_comments_and_removed_elements() -> None:
+    tree = parse_tree(
+        "<div><p>a</p><!-- c --><p>b</p>word<i>x</i>word<p>c</p></div>", comments=True
+    )
+    assert tree is not None
+    first, second, third = tree.findall(".//p")
+    assert elements.next_element(first) is second
+    elements.remove(tree.find(".//i"))  # text touches it on both sides: it stays, nameless
+    assert elements.next_element(second) is third
+    assert elements.text(tree.find(".//div"), "|") == "a|b|word|word|c"
+
+
 def test_an_element_inside_a_removed_one_is_no_longer_inside_the_container() -> None:
     tree = tree_of("<div><figure><figcaption>Photo</figcaption></figure><p>Text</p></div>")
     container = elements.detached_copy(tree.find(".//div"))
