@@ -26,8 +26,8 @@ from lxml.html import HtmlElement
 # Elements whose text BeautifulSoup types apart from the page's text (Script, Stylesheet,
 # TemplateString, RubyTextString, RubyParenthesisString).
 HIDDEN_TEXT = frozenset({"script", "style", "template", "rt", "rp"})
-# What a removed element becomes: no name a selector uses, no attributes, no content; its tail
-# (the text after it) stays its own string.
+# What a removed element becomes where text touches it on both sides (see `remove`): no name a
+# selector uses, no attributes, no content; its tail (the text after it) stays its own string.
 _REMOVED = "hzhk-removed"
 
 
