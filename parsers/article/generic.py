@@ -13,18 +13,18 @@ from __future__ import annotations
 
 import logging
 import re
-import warnings
 from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlsplit
 
 import trafilatura
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHTMLWarning
+from bs4 import Tag
 
 from parsers.article.base import ArticleParser, Extracted, Page, finish
 from parsers.article.boilerplate import cjk_ratio, split_body
 from parsers.article.headlines import headline
 from parsers.article.page_dates import find_published
 from parsers.dates import CHINA_TZ
+from parsers.feeds.fragments import soup
 from parsers.urls import POST_FRAGMENT
 from parsers.whitespace import clean_text
 from records.articles import ArticleRecord, Image
@@ -85,7 +85,7 @@ def dense_paragraphs(page: Page) -> list[str]:
     does not matter.
     """
     scores: dict[int, tuple[Tag, int]] = {}
-    for p in _soup(page.html).find_all("p"):
+    for p in soup(page.html, "lxml").find_all("p"):
         parent = p.parent
         if isinstance(parent, Tag):
             _, score = scores.get(id(parent), (parent, 0))
@@ -94,13 +94,6 @@ def dense_paragraphs(page: Page) -> list[str]:
         return []
     best, _ = max(scores.values(), key=lambda entry: entry[1])
     return [clean_text(p.get_text(" ")) for p in best.find_all("p", recursive=False)]
-
-
-def _soup(html: str) -> BeautifulSoup:
-    with warnings.catch_warnings():  # pages that look like XML or a file name are still read
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        return BeautifulSoup(html, "lxml")
 
 
 # JSON-LD articleBody replaces trafilatura's text only when this much longer: on pages that render
