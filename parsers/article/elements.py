@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from cssselect import HTMLTranslator
@@ -25,7 +26,7 @@ from lxml.html import HtmlElement
 
 # Elements whose text BeautifulSoup types apart from the page's text (Script, Stylesheet,
 # TemplateString, RubyTextString, RubyParenthesisString).
-HIDDEN_TEXT = frozenset({"script", "style", "template", "rt", "rp"})
+_HIDDEN_TEXT = frozenset({"script", "style", "template", "rt", "rp"})
 # What a removed element becomes where text touches it on both sides (see `remove`): no name a
 # selector uses, no attributes, no content; its tail (the text after it) stays its own string.
 _REMOVED = "hzhk-removed"
@@ -57,23 +58,35 @@ def matches(element: HtmlElement, selector: str) -> bool:
     return any(found is element for found in compiled(selector)(top))
 
 
-def strings(element: HtmlElement) -> Iterator[str]:
-    """The element's text strings in document order, as BeautifulSoup's `get_text` reads them."""
-    hidden_root = element.tag in HIDDEN_TEXT
-    stack: list[tuple[HtmlElement, bool]] = [(element, False)]
+def pieces(element: HtmlElement, breaks: AbstractSet[str] = frozenset()) -> Iterator[str | None]:
+    """The element's text strings in document order, as BeautifulSoup reads its descendants,
+    and None where an element below it named in `breaks` begins (`<br>`, a block).
+
+    Iterative, as BeautifulSoup's `descendants` is: a page nested deeper than Python's recursion
+    limit is still read. Text inside a script, style, template or ruby annotation below the
+    element is not yielded, though its elements still break lines; comments and processing
+    instructions give only the text after them.
+    """
+    stack: list[tuple[HtmlElement, bool, bool]] = [(element, False, False)]  # node, tail, hidden
     while stack:
-        node, tail_only = stack.pop()
+        node, tail_only, hidden = stack.pop()
         if tail_only:
-            if node.tail:
+            if node.tail and not hidden:
                 yield node.tail
             continue
-        if node.text and ((node is element and hidden_root) or node.tag not in HIDDEN_TEXT):
+        if node is not element and node.tag in breaks:
+            yield None
+        if node.text and not hidden:
             yield node.text
         for child in reversed(node):
-            stack.append((child, True))
-            if isinstance(child.tag, str) and child.tag not in HIDDEN_TEXT:
-                stack.append((child, False))
-    # Comments and processing instructions (non-str tags) give only their tails.
+            stack.append((child, True, hidden))
+            if isinstance(child.tag, str):
+                stack.append((child, False, hidden or child.tag in _HIDDEN_TEXT))
+
+
+def strings(element: HtmlElement) -> Iterator[str]:
+    """The element's text strings in document order, as BeautifulSoup's `get_text` reads them."""
+    return (piece for piece in pieces(element) if piece is not None)
 
 
 def text(element: HtmlElement, separator: str = "") -> str:

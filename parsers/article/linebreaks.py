@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from parsers.article.elements import HIDDEN_TEXT
+from parsers.article.elements import pieces
 from parsers.whitespace import clean_text
 
-_BLOCKS = {"p", "div", "li", "tr", "h2", "h3", "h4", "blockquote"}
+_BREAKS = frozenset({"br", "p", "div", "li", "tr", "h2", "h3", "h4", "blockquote"})
 
 
 def br_paragraphs(container: HtmlElement) -> list[str]:
@@ -20,21 +20,9 @@ def br_paragraphs(container: HtmlElement) -> list[str]:
     Newlines inside text nodes are only source formatting, so they become spaces; only `<br>`
     and block elements break lines. Comments and script/style text are not article text.
     """
-    parts: list[str] = []
-    _lines(container, parts, hidden=False)
+    parts = [
+        "\n" if piece is None else piece.replace("\r", " ").replace("\n", " ")
+        for piece in pieces(container, _BREAKS)
+    ]
     lines = (clean_text(line) for line in "".join(parts).split("\n"))
     return [line for line in lines if line]
-
-
-def _lines(element: HtmlElement, parts: list[str], *, hidden: bool) -> None:
-    """Append the element's content to `parts`: its text, then each child (a line break for a
-    break or block, then the child's content, then the text after it)."""
-    if element.text and not hidden:
-        parts.append(element.text.replace("\r", " ").replace("\n", " "))
-    for child in element:
-        if isinstance(child.tag, str):
-            if child.tag == "br" or child.tag in _BLOCKS:
-                parts.append("\n")
-            _lines(child, parts, hidden=hidden or child.tag in HIDDEN_TEXT)
-        if child.tail and not hidden:
-            parts.append(child.tail.replace("\r", " ").replace("\n", " "))

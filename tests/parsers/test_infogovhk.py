@@ -98,3 +98,19 @@ def test_a_release_id_ending_in_a_letter_is_the_external_id_with_its_letter() ->
 
     assert record.external_id == "P2025110600289p"
     assert record.published_at == datetime.fromisoformat("2025-11-06T18:20:00+08:00")
+
+
+def test_br_lines_of_a_container_nested_deeper_than_pythons_recursion_limit_are_read() -> None:
+    tree = parse_tree("<html><body>" + "<span>" * 1500 + "a<br>b" + "</span>" * 1500)
+    assert tree is not None
+    body = tree.find(".//body")
+    assert body is not None
+    assert br_paragraphs(body) == ["a", "b"]
+
+
+def test_a_block_inside_a_template_still_breaks_the_line_though_its_text_is_left_out() -> None:
+    tree = parse_tree("<div>first<template><p>hidden</p></template>second</div>")
+    assert tree is not None
+    div = tree.find(".//div")
+    assert div is not None
+    assert br_paragraphs(div) == ["first", "second"]
