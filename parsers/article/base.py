@@ -78,6 +78,12 @@ class Page:
         return parse_tree(self.html)
 
     @cached_property
+    def commented_tree(self) -> HtmlElement | None:
+        """The lxml tree with the page's comments, which `tree` leaves out: for layouts that
+        mark their text with them (Hanweb's content-begin comment); built only when asked."""
+        return parse_tree(self.html, comments=True)
+
+    @cached_property
     def meta(self) -> PageMeta:
         return read_meta(self.tree, self.url)
 

@@ -23,7 +23,6 @@ from parsers.article.base import ArticleParser, Extracted, Page, element_text
 from parsers.article.boilerplate import split_body
 from parsers.article.captions import CENTRED_AFTER_IMAGE, pair_captions
 from parsers.article.linebreaks import br_paragraphs
-from parsers.article.metadata import parse_tree
 from parsers.article.url_dates import day_in_url
 from records.articles import Image
 
@@ -55,11 +54,11 @@ class HanwebArticle(ArticleParser):
 
     def body_container(self, page: Page) -> HtmlElement | None:
         """`#zoom`, else whatever element holds the content-begin marker (a comment, so read
-        from a tree that keeps them: the page's own leaves comments out)."""
+        from the page's tree with comments)."""
         found = super().body_container(page)
         if found is not None or _BEGIN_MARKER not in page.html:
             return found
-        commented = parse_tree(page.html, comments=True)
+        commented = page.commented_tree
         markers = commented.iter(Comment) if commented is not None else iter(())
         marker = next((m for m in markers if _BEGIN_MARKER in (m.text or "")), None)
         parent = marker.getparent() if marker is not None else None

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+import pytest
+
 from parsers.article import parse_article
 from parsers.article.url_dates import day_in_url
 from records.articles import ArticleRecord
@@ -136,6 +138,25 @@ def test_old_hanweb_page_without_zoom_or_paragraphs_is_read_between_the_markers(
         "截至2017年底，港资在杭州累计设立项目约6000个。",
     )
     assert record.captions == ("图为推介会现场。王明 摄",)
+
+
+def test_the_page_is_parsed_with_its_comments_once_however_often_the_marker_is_sought(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The authors and the body both look for the container; the second look reuses the tree."""
+    import parsers.article.base
+    from parsers.article.metadata import parse_tree as parse
+
+    asked: list[bool] = []
+
+    def counted(html: str, *, comments: bool = False) -> object:
+        asked.append(comments)
+        return parse(html, comments=comments)
+
+    monkeypatch.setattr(parsers.article.base, "parse_tree", counted)
+    url = "https://www.hangzhou.gov.cn/art/2018/9/16/art_812262_1.html"
+    assert parse_article(OLD_HANWEB_PAGE.encode("utf-8"), url).body
+    assert asked.count(True) == 1
 
 
 def test_visible_chinese_date_is_read_when_the_date_metas_are_missing(
