@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from parsers.whitespace import clean_text
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_SPACE = re.compile(r"\s")
+_NOT_CJK = re.compile(r"[^\u3400-\u9fff\uf900-\ufaff]+")
+_SPACES = re.compile(r"\s+")
 
 # A caption credit ending a line: "[Photo/Xinhua]", "(Photo by Li Ming)", "（新华社记者 王明 摄）".
 _CAPTION = re.compile(
@@ -103,12 +104,16 @@ def drop_author_bio(body: tuple[str, ...], authors: tuple[str, ...]) -> tuple[st
 
 
 def cjk_ratio(text: str) -> float:
-    """Share of CJK ideographs among non-space characters; 0.0 for empty text. Counted by the
-    regex engine, not character by character in Python (it runs on every page's text)."""
-    visible = len(text) - len(_SPACE.findall(text))
+    """Share of CJK ideographs among non-space characters; 0.0 for empty text.
+
+    It runs on every page's text, so both counts are what is left once the regex engine has cut
+    out the runs of other characters: a Chinese page's few runs of punctuation, an English page's
+    one long run. Listing every ideograph as a match made a string per character (0.39 → 0.09 ms
+    for 4,000 characters of Chinese, the same for English)."""
+    visible = len(_SPACES.sub("", text))
     if not visible:
         return 0.0
-    return len(_CJK.findall(text)) / visible
+    return len(_NOT_CJK.sub("", text)) / visible
 
 
 _SUFFIX_SEPARATORS = re.compile(r"\s+[|\-–—·•:]\s+|\s*[|_｜]\s*|\s*--\s*|\s+-\s*|\s*-\s+")

@@ -17,7 +17,7 @@ from parsers.article.boilerplate import (
     split_body,
     strip_site_suffix,
 )
-from parsers.article.language import detect_language
+from parsers.article.language import detect_language, differing
 from parsers.dates import CHINA_TZ, parse_datetime
 from parsers.whitespace import clean_text
 
@@ -191,6 +191,27 @@ def test_language_uses_the_declared_language_only_to_break_a_tie() -> None:
     assert detect_language(neutral, None) == "zh-Hans"
     assert detect_language("杭州與香港簽署協議", "zh-CN") == "zh-Hant"
     assert detect_language("   ") is None
+
+
+ANY_CHARACTER = st.characters(exclude_categories=())  # lone surrogates too: hostile pages
+
+
+@given(st.data(), st.text(ANY_CHARACTER))
+def test_differing_counts_the_positions_whose_characters_differ(
+    data: st.DataObject, text: str
+) -> None:
+    other = data.draw(st.text(ANY_CHARACTER, min_size=len(text), max_size=len(text)))
+    if data.draw(st.booleans()):  # mostly the same characters, as a script conversion leaves them
+        other = "".join(
+            a if keep else b
+            for a, b, keep in zip(
+                text,
+                other,
+                data.draw(st.lists(st.booleans(), min_size=len(text), max_size=len(text))),
+                strict=True,
+            )
+        )
+    assert differing(text, other) == sum(a != b for a, b in zip(text, other, strict=True))
 
 
 @pytest.mark.parametrize(
