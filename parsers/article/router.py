@@ -8,6 +8,7 @@ noticed (a page cut off inside a character) is added to the record's `problems`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -22,6 +23,7 @@ from records.articles import ArticleRecord
 
 MAX_BYTES = 24_000_000  # bigger "pages" are archives or media dumps, not articles
 _BINARY_SAMPLE = 2048
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # below space, but not \t \n \f \r
 
 
 def _check_bytes(data: bytes) -> None:
@@ -36,7 +38,7 @@ def _check_bytes(data: bytes) -> None:
 
 def _check_text(text: str) -> None:
     head = text[:_BINARY_SAMPLE]
-    controls = sum(1 for c in head if ord(c) < 32 and c not in "\t\n\r\f")
+    controls = len(_CONTROLS.findall(head))
     replaced = head.count("\ufffd")
     if head and (controls + replaced) / len(head) > 0.1:
         raise ParseError("binary data, not HTML: mostly control or undecodable characters")

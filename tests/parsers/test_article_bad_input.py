@@ -22,11 +22,18 @@ PARAGRAPH = "<p>Hangzhou and Hong Kong signed eight agreements at a forum held o
         (bytes(range(256)) * 20, "binary data"),
         (b"\x89PNG\r\n\x1a\n" + b"\x00\x01\x02" * 500, "binary data"),
         (b"just some words without any markup", "not HTML"),
+        (b"<p>" + bytes(range(1, 32)) * 40, "mostly control"),  # no NUL for the byte check
     ],
 )
 def test_unusable_input_raises_a_parse_error_saying_why(data: bytes, message: str) -> None:
     with pytest.raises(ParseError, match=message):
         parse_article(data, URL)
+
+
+def test_tabs_line_and_form_feeds_are_not_control_noise() -> None:
+    spaced = b"\t\n\f\r" * 400 + b"<html><body><article>" + PARAGRAPH.encode() * 3
+    record = parse_article(spaced + b"</article></body></html>", URL)
+    assert record.body
 
 
 def test_a_ten_megabyte_page_is_parsed() -> None:
