@@ -15,14 +15,12 @@ Candidates are never attached to a known entity; a reviewer promotes them into t
 from __future__ import annotations
 
 import itertools
-import logging
 import re
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from records.facts import Candidate, Mention
+from tracking.chinese_words import NAME_FLAGS, frequency, tagger
 from tracking.entities import Gazetteer
 from tracking.folding import Folded, Span, split_sentences
 
@@ -71,7 +69,6 @@ _ORG_SUFFIX = re.compile(
     r"(?:大学|学院|集团|公司|委员会|协会|银行|研究院|研究所|交易所|商会|基金会|联合会|总会|办事处|"
     r"事务所|医院|科学院|实验室|控股|[^当格布大结开终饭赌]局)$"
 )
-_NAME_FLAGS = ("n", "j", "eng")  # jieba tags that may stand inside an organisation's name
 _COMMON_WORD = 100  # count in jieba's dictionary above which a tagged name is a common word
 _LONGEST_ZH_NAME = 14
 
@@ -252,41 +249,6 @@ def _name_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _jieba_frequency(word: str) -> int:
-    import jieba
-
-    return int(jieba.dt.FREQ.get(word) or 0)
-
-
-@cache
-def _jieba_posseg() -> object:
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.dt.initialize()  # the dictionary, which the first cut would load
-    jieba.posseg.dt.word_tag_tab = _tags_read(jieba.posseg.dt.word_tag_tab, jieba.dt.FREQ)
-    return jieba.posseg
-
-
-def _tags_read(table: dict[str, str], frequencies: dict[str, int]) -> dict[str, str]:
-    """jieba's word -> tag table cut to the tags this module reads (`_NAME_FLAGS`; nr, ns, nt
-    and nz among them), keyed by the dictionary's own word strings.
-
-    jieba.posseg reads its dictionary a second time for the tags: 349,045 more word strings and
-    121,803 tag strings. Cut, 27 MB are freed at once and a tracking process peaks 36 MB lower
-    (RSS, issue 13, P4). A word it no longer finds is tagged "x", which this module reads as it
-    reads a verb's "v": not a name. What posseg cuts is unchanged, for the cut is decided by the
-    frequencies and its HMM, not by this table.
-    """
-    kept = {}
-    for word in frequencies:  # its key objects: the table's own copies are freed
-        tag = table.get(word)
-        if tag is not None and tag.startswith(_NAME_FLAGS):
-            kept[word] = sys.intern(tag)
-    return kept
-
-
 def _chinese(
     text: str, folded: Folded, gazetteer: Gazetteer, mentions: list[Mention], blocked: list[Span]
 ) -> tuple[list[tuple[int, int, str | None]], list[Mention]]:
@@ -316,17 +278,17 @@ def _chinese(
             if not longer or any(m.entity_type == "organization" for m in inside):
                 continue
             superseded += inside
-        elif _jieba_frequency(word) >= _COMMON_WORD:
+        elif frequency(word) >= _COMMON_WORD:
             continue  # jieba tags common words too (嘉宾 ns, 范畴 nr); real names are rare there
         found.append((start, end, entity_type))
     return _outermost(found), superseded
 
 
 def _tokens(folded_text: str) -> list[tuple[str, str, int, int]]:
-    posseg = _jieba_posseg()
+    posseg = tagger()
     tokens = []
     position = 0
-    for pair in posseg.cut(folded_text):  # type: ignore[attr-defined]
+    for pair in posseg.cut(folded_text):
         word, flag = str(pair.word), str(pair.flag)
         start = folded_text.find(word, position)
         if start < 0:
@@ -345,7 +307,7 @@ def _org_start(
     than the suffix itself.
     """
     word, flag, start, end = tokens[index]
-    if not _ORG_SUFFIX.search(word) or not flag.startswith(_NAME_FLAGS):
+    if not _ORG_SUFFIX.search(word) or not flag.startswith(NAME_FLAGS):
         return None
     org_starts = {
         i for m in mentions if m.entity_type == "organization" for i in range(m.start, m.end)
@@ -355,14 +317,14 @@ def _org_start(
         b_word, b_flag, b_start, _ = tokens[before]
         original = folded.span(b_start, b_start + 1)[0]
         if (
-            not (b_flag.startswith(_NAME_FLAGS) or b_flag in ("ns", "nr", "nt", "nz"))
+            not (b_flag.startswith(NAME_FLAGS) or b_flag in ("ns", "nr", "nt", "nz"))
             or not _CJK.search(b_word)
             or original in org_starts
             or end - b_start > _LONGEST_ZH_NAME
         ):
             break
         first = b_start
-    if first == start and (len(word) < 3 or _jieba_frequency(word) >= _COMMON_WORD):
+    if first == start and (len(word) < 3 or frequency(word) >= _COMMON_WORD):
         return None  # 大学 alone, 布局: a common word, not a name
     return first
 
