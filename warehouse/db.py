@@ -222,7 +222,8 @@ class HeldConnection:
 
     A step that fails drops the connection: its retry starts on a fresh one. `memory_mb` bounds
     DuckDB's memory on it (settings' `warehouse_cache_mb`): held, its cache of the file's blocks
-    would otherwise grow with the warehouse for the whole run.
+    would otherwise grow with the warehouse for the whole run. A step that runs out of it is
+    retried with twice as much (`_grow`).
     """
 
     def __init__(
@@ -252,9 +253,27 @@ class HeldConnection:
             self.opened += 1
         try:
             yield self._con
+        except duckdb.OutOfMemoryException:
+            self.close()
+            self._grow()
+            raise
         except BaseException:
             self.close()
             raise
+
+    def _grow(self) -> None:
+        """After DuckDB ran out of the memory it was given, the step's retry opens with twice
+        the limit, and so does the rest of the run. Not all of DuckDB's memory can spill: its
+        indexes and the rows written since the last checkpoint stay in memory, and the indexes
+        grow with the warehouse, so a limit that suits one warehouse stops a run on a bigger one
+        (64 MB did on 100,000 stored articles, issue 13)."""
+        if self.memory_mb is not None:
+            log.warning(
+                "DuckDB needed more than %d MB on the held connection; allowing %d MB",
+                self.memory_mb,
+                2 * self.memory_mb,
+            )
+            self.memory_mb *= 2
 
     def let_go_if_due(self) -> None:
         """Close the connection if it has been held `hold_s`: called between batches."""

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from warehouse.db import HeldConnection, open_warehouse
@@ -80,3 +81,36 @@ def test_a_held_connection_keeps_duckdb_within_the_memory_it_is_given(warehouse:
             assert limit == "61.0 MiB"  # 64 MB, in DuckDB's units
         held.let_go_if_due()
     assert held.opened == 2
+
+
+def test_a_step_out_of_memory_is_retried_with_twice_the_limit_until_it_fits(
+    warehouse: Path,
+) -> None:
+    """Indexes and unwritten rows cannot spill, and they grow with the warehouse: a limit too
+    small for it would stop every run. Each step that runs out doubles the held limit; the
+    retry (the flow's steps have retries) gets it, and so does the rest of the run."""
+    held = HeldConnection(warehouse, hold_s=600.0, memory_mb=16)
+    needs_40_mb = "SELECT length(string_agg(range::VARCHAR, ',')) FROM range(5000000)"
+    limits = []
+    for _attempt in range(5):
+        try:
+            with held.use() as con:
+                [(limit,)] = con.execute("SELECT current_setting('memory_limit')").fetchall()
+                limits.append(limit)
+                [(length,)] = con.execute(needs_40_mb).fetchall()
+            break
+        except duckdb.OutOfMemoryException:
+            continue
+    assert length > 30_000_000
+    assert limits[0] == "15.2 MiB" and len(limits) > 1  # 16 MB was too little
+    assert held.memory_mb == 16 * 2 ** (len(limits) - 1)
+    with held.use() as con:  # later steps keep the limit that sufficed
+        assert con.execute("SELECT current_setting('memory_limit')").fetchall() == [(limits[-1],)]
+    held.close()
+
+
+def test_other_failures_leave_the_limit_as_it_was(warehouse: Path) -> None:
+    held = HeldConnection(warehouse, hold_s=600.0, memory_mb=64)
+    with pytest.raises(duckdb.CatalogException), held.use() as con:
+        con.execute("SELECT * FROM no_such_table")
+    assert held.memory_mb == 64
