@@ -387,6 +387,6 @@ def test_batches_share_one_write_connection_let_go_once_held_long_enough(
 
     batches = -(-tracked // 3)
     assert batches >= 3 and len(held) == 1
-    assert held[0].memory_mb == 128
+    assert held[0].memory_mb == 96
     assert held[0].opened == (batches if let_go_each_batch else 1)
     assert query(warehouse, "SELECT count(DISTINCT event_id) FROM v_articles")[0][0] == 2
