@@ -1,10 +1,10 @@
 """jieba's word dictionary and tag table, held in DAWGs instead of Python dicts.
 
 jieba keeps its dictionary as a dict of 498,113 strings (349,045 words and every prefix of them,
-the prefixes with a count of 0) and posseg's tags as a second dict. In a tracking process those
-objects held ~50 MB that the run never freed, a tenth of its peak (issue 13, P4). A DAWG (a
-minimal automaton over the same keys, `dawg2`, C++) answers the same questions (`in`, `[]`,
-`get`) from a few MB of memory.
+the prefixes with a count of 0) and posseg's tags as a second dict, which a tracking process held
+to its end. A DAWG (a minimal automaton over the same keys, `dawg2`, C++) answers the same
+questions (`in`, `[]`, `get`) from a few MB: jieba's share of a process fell from 114 to 46 MB,
+and a tracking run's peak by 50-60 MB (issue 13, P4; docs/benchmarks.md).
 
 What jieba cuts and tags is unchanged: it builds its dictionary as before (its own loader and
 cache), and the DAWGs are made from those very entries before the dicts are let go. Tests compare
@@ -14,6 +14,7 @@ every entry and the cuts with a tokenizer that keeps jieba's dicts.
 from __future__ import annotations
 
 import logging
+import threading
 from functools import cache
 from types import ModuleType
 
@@ -22,6 +23,7 @@ import dawg
 # The tags tracking reads (tracking/candidates.py): nouns with the names among them (nr, ns, nt,
 # nz, n…), abbreviations (j) and foreign words (eng), which may stand inside an organisation's name.
 NAME_FLAGS = ("n", "j", "eng")
+_LOADING = threading.Lock()  # jieba's tokenizers are process-wide: one thread swaps their tables
 
 
 class TagTable:
@@ -49,9 +51,11 @@ def _dictionary() -> ModuleType:
     """jieba, its dictionary loaded (jieba's own loader and cache) and moved into a DAWG."""
     import jieba
 
-    jieba.setLogLevel(logging.WARNING)
-    jieba.dt.initialize()
-    jieba.dt.FREQ = dawg.IntDAWG(jieba.dt.FREQ)
+    with _LOADING:
+        jieba.setLogLevel(logging.WARNING)
+        jieba.dt.initialize()
+        if isinstance(jieba.dt.FREQ, dict):
+            jieba.dt.FREQ = dawg.IntDAWG(jieba.dt.FREQ)
     loaded: ModuleType = jieba  # untyped: no stubs
     return loaded
 
@@ -63,7 +67,9 @@ def tagger() -> ModuleType:
     _dictionary()
     import jieba.posseg
 
-    jieba.posseg.dt.word_tag_tab = TagTable(jieba.posseg.dt.word_tag_tab, NAME_FLAGS)
+    with _LOADING:
+        if isinstance(jieba.posseg.dt.word_tag_tab, dict):
+            jieba.posseg.dt.word_tag_tab = TagTable(jieba.posseg.dt.word_tag_tab, NAME_FLAGS)
     posseg: ModuleType = jieba.posseg
     return posseg
 

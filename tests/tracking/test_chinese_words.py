@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import jieba
 import jieba.posseg
 import pytest
@@ -66,3 +69,22 @@ def test_posseg_cuts_and_tags_names_as_with_jiebas_dicts(
 
     ours = [(pair.word, read(pair.flag)) for pair in tagger().cut(text)]
     assert ours == [(pair.word, read(pair.flag)) for pair in full.cut(text)]
+
+
+FIRST_LOAD_IN_THREADS = """
+from concurrent.futures import ThreadPoolExecutor
+from tracking.chinese_words import TagTable, frequency, tagger
+with ThreadPoolExecutor(4) as pool:
+    counts = list(pool.map(lambda n: frequency("香港") if n % 2 else tagger() and 0, range(8)))
+assert isinstance(tagger().dt.word_tag_tab, TagTable), "tag table"
+print(max(counts))
+"""
+
+
+def test_threads_asking_first_at_once_load_the_tables_once() -> None:
+    """A fresh process, so the first load is the one raced."""
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_LOAD_IN_THREADS], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert int(done.stdout) > 0
