@@ -35,11 +35,10 @@ class TagTable:
     """
 
     def __init__(self, table: dict[str, str], kept: tuple[str, ...]) -> None:
-        self._tags = sorted({tag for tag in table.values() if tag.startswith(kept)})
+        read = {word: tag for word, tag in table.items() if tag.startswith(kept)}
+        self._tags = sorted(set(read.values()))
         code = {tag: number for number, tag in enumerate(self._tags)}
-        self._codes = dawg.IntDAWG(
-            (word, code[tag]) for word, tag in table.items() if tag.startswith(kept)
-        )
+        self._codes = dawg.IntDAWG((word, code[tag]) for word, tag in read.items())
 
     def get(self, word: str, default: str | None = None) -> str | None:
         number = self._codes.get(word)

@@ -253,12 +253,10 @@ class HeldConnection:
             self.opened += 1
         try:
             yield self._con
-        except duckdb.OutOfMemoryException:
+        except BaseException as failure:
             self.close()
-            self._grow()
-            raise
-        except BaseException:
-            self.close()
+            if isinstance(failure, duckdb.OutOfMemoryException):
+                self._grow()
             raise
 
     def _grow(self) -> None:
