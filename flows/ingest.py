@@ -55,6 +55,7 @@ from flows.http.fetcher import Fetcher
 from flows.page_parsing import Boxed, PageToParse, Parsed, parse_pages, parse_pages_task
 from flows.polling import Window, due_sources, request_url, source_row
 from flows.prefect_args import as_is
+from flows.prefect_results import forget_task_results
 from flows.reports import IngestCounts, IngestReport
 from flows.run_guard import exclusive_run
 from flows.runners import parse_runner
@@ -325,6 +326,7 @@ async def fetch_parse_store(
                 if not whole:
                     retry.update(c.source_id for c in item.batch)
                 logger.info("batch %d: %d pages", item.number, len(item.batch))
+                forget_task_results()  # Prefect's links to the batch's values
 
         try:
             async with asyncio.TaskGroup() as group:

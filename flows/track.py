@@ -38,6 +38,7 @@ from config.knowledge import load_knowledge
 from config.settings import Settings, load_settings
 from flows.heap import set_apart_start_up
 from flows.prefect_args import as_is
+from flows.prefect_results import forget_task_results
 from flows.reports import TrackCounts, TrackReport
 from flows.run_guard import exclusive_run
 from records.events import Copy, DuplicateLink
@@ -338,6 +339,7 @@ def run_track(settings: Settings, since: date | None, reference: date | None) ->
             )
             store(as_is(held), rows, as_is(assessments), as_is(links), as_is(grouped), rules)
             held.let_go_if_due()
+            forget_task_results()  # Prefect's links to the batch's values (prefect_results.py)
             counts.articles += len(batch)
             counts.relevant += sum(1 for s in assessments if s.relevance.is_relevant)
             counts.duplicates += sum(1 for link in links if link.duplicate_of)

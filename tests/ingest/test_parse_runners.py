@@ -148,3 +148,32 @@ def test_the_tasks_a_run_starts_in_threads_share_one_api_client(
     batches = -(-report.counts.links_unique // 2)
     assert batches >= 4
     assert len(made) <= 5, f"{len(made)} clients for {batches} batches"
+
+
+def test_prefects_links_to_a_batchs_values_are_let_go_after_the_batch(
+    prefect_harness: None,
+    loopback_settings: str,
+    httpserver: HTTPServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Prefect links each task result and its items to the task's run for the whole flow run
+    (flows/prefect_results.py); once a batch is stored the run drops them."""
+    from prefect.context import FlowRunContext
+
+    from flows.prefect_results import forget_task_results
+
+    links_before: list[int] = []
+
+    def counted() -> None:
+        context = FlowRunContext.get()
+        assert context is not None
+        links_before.append(len(context.run_results))
+        forget_task_results()
+        assert not context.run_results
+
+    monkeypatch.setattr("flows.ingest.forget_task_results", counted)
+    report, _ = ingest_with('task_runner = "threads"', loopback_settings, httpserver, tmp_path)
+    assert report.status == "completed"
+    assert len(links_before) >= 4  # one a stored batch
+    assert links_before[0] > links_before[-1] > 0  # the first batch's and discovery's

@@ -390,3 +390,34 @@ def test_batches_share_one_write_connection_let_go_once_held_long_enough(
     assert held[0].memory_mb == 96
     assert held[0].opened == (batches if let_go_each_batch else 1)
     assert query(warehouse, "SELECT count(DISTINCT event_id) FROM v_articles")[0][0] == 2
+
+
+def test_prefects_links_to_a_batchs_values_are_let_go_after_the_batch(
+    prefect_harness: None, config_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Prefect links each task result and its items to the task's run for the whole flow run;
+    after each batch the run drops them, so the flow run's context holds one batch's links."""
+    from prefect.context import FlowRunContext
+
+    import flows.track
+    from flows.prefect_results import forget_task_results
+
+    links_before: list[int] = []
+
+    def counted() -> None:
+        context = FlowRunContext.get()
+        assert context is not None
+        links_before.append(len(context.run_results))
+        forget_task_results()
+
+    ids = [i for i in labelled_rows() if i.startswith(("e1-", "e2-", "t-market"))]
+    warehouse = tmp_path / "w.duckdb"
+    add_articles(warehouse, ids)
+    monkeypatch.setattr(flows.track, "BATCH_SIZE", 3)
+    monkeypatch.setattr(flows.track, "forget_task_results", counted)
+    tracked = run_track(config_dir, warehouse)["articles"]
+
+    assert len(links_before) == -(-tracked // 3) >= 3
+    # a batch's results: four lists of up to three items and the events' dataclass
+    assert links_before[0] > tracked  # the first batch's, and one per listed id
+    assert max(links_before[1:]) <= 4 * (3 + 1) + 3
