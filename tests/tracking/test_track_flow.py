@@ -418,6 +418,7 @@ def test_prefects_links_to_a_batchs_values_are_let_go_after_the_batch(
     tracked = run_track(config_dir, warehouse)["articles"]
 
     assert len(links_before) == -(-tracked // 3) >= 3
-    # a batch's results: four lists of up to three items and the events' dataclass
     assert links_before[0] > tracked  # the first batch's, and one per listed id
-    assert max(links_before[1:]) <= 4 * (3 + 1) + 3
+    # a batch's: three lists of up to three items (read, assessed, linked), each list and item,
+    # and the events' dataclass with its two fields
+    assert max(links_before[1:]) <= 3 * (3 + 1) + 3
