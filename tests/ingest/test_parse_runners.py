@@ -18,6 +18,7 @@ from flows.reports import IngestReport
 from flows.runners import MIN_CORES_FOR_PROCESSES, chosen_runner
 from tests.ingest.conftest import read_rows
 from tests.ingest.test_ingest_flow import SOURCES, serve
+from tests.prefect_links import counting_forget
 from tests.settings_helpers import settings_at
 
 ARTICLES = """
@@ -159,19 +160,7 @@ def test_prefects_links_to_a_batchs_values_are_let_go_after_the_batch(
 ) -> None:
     """Prefect links each task result and its items to the task's run for the whole flow run
     (flows/prefect_results.py); once a batch is stored the run drops them."""
-    from prefect.context import FlowRunContext
-
-    from flows.prefect_results import forget_task_results
-
-    links_before: list[int] = []
-
-    def counted() -> None:
-        context = FlowRunContext.get()
-        assert context is not None
-        links_before.append(len(context.run_results))
-        forget_task_results()
-        assert not context.run_results
-
+    counted, links_before = counting_forget()
     monkeypatch.setattr("flows.ingest.forget_task_results", counted)
     report, _ = ingest_with('task_runner = "threads"', loopback_settings, httpserver, tmp_path)
     assert report.status == "completed"

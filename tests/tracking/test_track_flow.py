@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from flows.cli import app
 from records.articles import ArticleRecord, ArticleVersion
+from tests.prefect_links import counting_forget
 from tests.settings_helpers import settings_at
 from warehouse.articles import upsert_articles
 from warehouse.db import connect, open_warehouse
@@ -397,19 +398,9 @@ def test_prefects_links_to_a_batchs_values_are_let_go_after_the_batch(
 ) -> None:
     """Prefect links each task result and its items to the task's run for the whole flow run;
     after each batch the run drops them, so the flow run's context holds one batch's links."""
-    from prefect.context import FlowRunContext
-
     import flows.track
-    from flows.prefect_results import forget_task_results
 
-    links_before: list[int] = []
-
-    def counted() -> None:
-        context = FlowRunContext.get()
-        assert context is not None
-        links_before.append(len(context.run_results))
-        forget_task_results()
-
+    counted, links_before = counting_forget()
     ids = [i for i in labelled_rows() if i.startswith(("e1-", "e2-", "t-market"))]
     warehouse = tmp_path / "w.duckdb"
     add_articles(warehouse, ids)
