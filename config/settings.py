@@ -156,9 +156,10 @@ class Settings(BaseSettings):
     # DuckDB's memory limit, in MB, on the write connection a track run holds across its
     # batches: mostly its cache of the file's blocks, which grows with the warehouse. A
     # 90,000-article run on 100,000 stored peaked at 428 MB with 128 and 398 MB with 96, at
-    # 9.5 and 9.0 ms an article (issue 13, P4; docs/benchmarks.md). Work that needs more
-    # spills to a temporary folder beside the file, but not all of it can: the indexes read and
-    # the rows written since the last checkpoint stay in memory, and with 64 MB a run on
+    # 9.5 and 9.0 ms an article (issue 13, P4; docs/benchmarks.md), and at 341-355 MB with 96
+    # once Prefect's links to task results were let go (flows/prefect_results.py). Work that
+    # needs more spills to a temporary folder beside the file, but not all of it can: the indexes
+    # read and the rows written since the last checkpoint stay in memory, and with 64 MB a run on
     # 100,000 stored articles ran out at its second batch (2026-12-05). A step that runs out is
     # retried with twice the limit, which the rest of the run keeps (warehouse/db.py
     # `HeldConnection`). None: DuckDB's default, 80 % of the machine's memory.
